@@ -1,0 +1,62 @@
+/** The toolbar popup: start, pause/resume and stop a recording; open the editor. */
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { send, type RecordingStatus } from '@/lib/messages';
+
+const POLL_MS = 500;
+
+export function Popup() {
+  const [status, setStatus] = useState<RecordingStatus>({ state: 'idle', stepCount: 0 });
+  const [error, setError] = useState<string>();
+
+  const refresh = useCallback(async () => setStatus(await send({ type: 'recording.status' })), []);
+
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [refresh]);
+
+  async function startRecording() {
+    setError(undefined);
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    if (tab?.id === undefined) return setError('No tab to record.');
+    const reply = await send({ type: 'recording.start', tabId: tab.id });
+    if ('error' in reply) setError(reply.error);
+    await refresh();
+  }
+
+  async function run(type: 'recording.pause' | 'recording.resume' | 'recording.stop') {
+    await send({ type });
+    await refresh();
+  }
+
+  function openEditor() {
+    const hash = status.guideId ? `#/guides/${status.guideId}` : '';
+    void browser.tabs.create({ url: browser.runtime.getURL(`/editor.html${hash}`) });
+  }
+
+  const active = status.state !== 'idle';
+  return (
+    <main className="popup">
+      <h1>Waymark</h1>
+      <p role="status" aria-label="Recording status">
+        {status.state === 'recording' && 'Recording'}
+        {status.state === 'paused' && 'Paused'}
+        {status.state === 'idle' && 'Not recording'}
+        {' · '}
+        <span aria-label="Step count">{status.stepCount}</span> steps
+      </p>
+      {error && <p role="alert">{error}</p>}
+      <div className="row">
+        {!active && <button onClick={startRecording}>Start recording</button>}
+        {status.state === 'recording' && <button onClick={() => run('recording.pause')}>Pause</button>}
+        {status.state === 'paused' && <button onClick={() => run('recording.resume')}>Resume</button>}
+        {active && <button onClick={() => run('recording.stop')}>Stop recording</button>}
+      </div>
+      <button className="link" onClick={openEditor}>
+        Open editor
+      </button>
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import { PageRecorder } from '@/lib/capture/page-recorder';
+
+// Every page, every frame; idle until its tab is recorded. Logic: lib/capture/.
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  runAt: 'document_start',
+  main(ctx) {
+    const recorder = new PageRecorder(window);
+    ctx.onInvalidated(() => recorder.disconnect());
+    void recorder.connect();
+  },
+});

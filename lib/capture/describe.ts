@@ -1,0 +1,59 @@
+/**
+ * Describes the element an action was done to: its role and accessible name as a browser
+ * computes them (accname 1.2 via dom-accessibility-api, not a hand-made guess), selectors
+ * to find it again (@medv/finder), its visible text and its box on screen.
+ */
+import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import { finder } from '@medv/finder';
+import type { Box, TargetDescription } from '@/lib/steps/types';
+import { frameOffset, framePath } from './frames';
+
+const MAX_TEXT = 120;
+
+function shortText(element: Element): string | undefined {
+  const text = (element as HTMLElement).innerText ?? element.textContent ?? '';
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean ? clean.slice(0, MAX_TEXT) : undefined;
+}
+
+function selectorsOf(element: Element): string[] {
+  const selectors: string[] = [];
+  try {
+    // Inside a shadow root, finder searches that root.
+    const root = element.getRootNode();
+    const scope = root instanceof ShadowRoot ? root : element.ownerDocument;
+    selectors.push(finder(element, { root: scope as unknown as Element, timeoutMs: 50 }));
+  } catch {
+    // finder gives up on some pages (huge DOMs, timeouts); the other locators remain.
+  }
+  if (element.id) selectors.push(`#${CSS.escape(element.id)}`);
+  return selectors;
+}
+
+/** The element's box in the top frame's CSS pixels (best effort across frames). */
+export function boxOf(element: Element): Box {
+  const rect = element.getBoundingClientRect();
+  const offset = frameOffset(element.ownerDocument.defaultView);
+  return { x: rect.x + offset.x, y: rect.y + offset.y, width: rect.width, height: rect.height };
+}
+
+export function accessibleName(element: Element): string {
+  try {
+    return computeAccessibleName(element).replace(/\s+/g, ' ').trim();
+  } catch {
+    return '';
+  }
+}
+
+export function describeTarget(element: Element): TargetDescription {
+  const path = framePath(element.ownerDocument.defaultView);
+  return {
+    role: getRole(element) ?? '',
+    name: accessibleName(element),
+    tag: element.tagName.toLowerCase(),
+    selectors: selectorsOf(element),
+    text: shortText(element),
+    ...(path.length ? { framePath: path } : {}),
+    box: boxOf(element),
+  };
+}

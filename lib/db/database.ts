@@ -1,0 +1,37 @@
+/**
+ * The one Waymark database. Only extension pages and the background open it: a content
+ * script would reach the web page's IndexedDB instead of ours.
+ *
+ * Each schema change adds a `version(n)` below (never edit an old one) with an
+ * `upgrade()` and a unit test that migrates a fixture of the old data.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Guide, Step, StoredImage } from '@/lib/steps/types';
+
+export class WaymarkDatabase extends Dexie {
+  guides!: Table<Guide, string>;
+  steps!: Table<Step, string>;
+  images!: Table<StoredImage, string>;
+
+  constructor(name = 'waymark') {
+    super(name);
+    // Index only what is queried; never index blobs.
+    this.version(1).stores({
+      guides: 'id, updatedAt, createdAt',
+      steps: 'id, guideId, [guideId+order]',
+      images: 'id, guideId',
+    });
+  }
+}
+
+let shared: WaymarkDatabase | undefined;
+
+/** The shared instance (lazy, so importing this module costs nothing). */
+export function db(): WaymarkDatabase {
+  shared ??= new WaymarkDatabase();
+  return shared;
+}
+
+export function newId(): string {
+  return crypto.randomUUID();
+}

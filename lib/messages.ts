@@ -1,0 +1,108 @@
+/**
+ * The one message protocol between content scripts, the background and extension pages.
+ * The `recording.*` messages are the public automation contract (see README): tests and
+ * the popup send exactly these plain objects with `runtime.sendMessage`.
+ */
+import { browser } from 'wxt/browser';
+import type { Action, Box, Viewport } from '@/lib/steps/types';
+
+export type RecordingState = 'idle' | 'recording' | 'paused';
+
+export interface RecordingStatus {
+  state: RecordingState;
+  guideId?: string;
+  tabId?: number;
+  stepCount: number;
+}
+
+/** Sent by a content script with each action: what the page looked like at that moment. */
+export interface ActionContext {
+  /** The frame's change counter when the action began (see lib/capture/changes.ts). */
+  changeCount: number;
+  viewport: Viewport;
+  title: string;
+  url: string;
+  /** Boxes of secret fields visible now, in top-frame CSS pixels, to blur in the picture. */
+  secretBoxes: Box[];
+}
+
+/** Requests, keyed by type, with the response each one gets. */
+export interface Protocol {
+  'recording.start': { req: { tabId: number }; res: { guideId: string } | { error: string } };
+  'recording.pause': { req: object; res: { state: RecordingState } };
+  'recording.resume': { req: object; res: { state: RecordingState } };
+  'recording.stop': { req: object; res: { guideId?: string; stepCount: number } };
+  'recording.status': { req: object; res: RecordingStatus };
+  /** A content script asks whether its tab is being recorded. */
+  'capture.hello': { req: object; res: { recording: boolean } };
+  /** A content script reports a user action. */
+  'capture.action': { req: { action: Action; context: ActionContext }; res: { ok: boolean } };
+  /** The page has stopped changing: a good moment for a pre-action picture. */
+  'capture.settled': { req: { changeCount: number; url: string; secretBoxes: Box[] }; res: { ok: boolean } };
+  /** Background → content script: start or stop listening. */
+  'recorder.state': { req: { recording: boolean }; res: { ok: boolean } };
+}
+
+export type MessageType = keyof Protocol;
+export type Message<T extends MessageType = MessageType> = T extends MessageType
+  ? { type: T } & Protocol[T]['req']
+  : never;
+export type Response<T extends MessageType> = Protocol[T]['res'];
+
+const TYPES: readonly MessageType[] = [
+  'recording.start',
+  'recording.pause',
+  'recording.resume',
+  'recording.stop',
+  'recording.status',
+  'capture.hello',
+  'capture.action',
+  'capture.settled',
+  'recorder.state',
+];
+
+/** Messages arrive from other contexts: check the shape before trusting the type. */
+export function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    TYPES.includes((value as { type?: unknown }).type as MessageType)
+  );
+}
+
+/** Sends a request to the background. */
+export function send<T extends MessageType>(message: Message<T>): Promise<Response<T>> {
+  return browser.runtime.sendMessage(message) as Promise<Response<T>>;
+}
+
+/** Sends a request to the content scripts of a tab (all frames). */
+export function sendToTab<T extends MessageType>(
+  tabId: number,
+  message: Message<T>,
+): Promise<Response<T> | undefined> {
+  return browser.tabs.sendMessage(tabId, message).catch(() => undefined) as Promise<
+    Response<T> | undefined
+  >;
+}
+
+export type Sender = Parameters<
+  Parameters<typeof browser.runtime.onMessage.addListener>[0]
+>[1];
+
+type Handler = (message: Message, sender: Sender) => Promise<unknown> | undefined;
+
+/**
+ * Registers a handler. It returns a promise for messages it answers, `undefined` for
+ * others. Uses `sendResponse` + `return true`, which both Chrome and Firefox honour.
+ */
+export function onMessage(handler: Handler): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+    if (!isMessage(raw)) return undefined;
+    const reply = handler(raw, sender);
+    if (!reply) return undefined;
+    reply.then(sendResponse, (error: unknown) =>
+      sendResponse({ error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * One serial queue for `tabs.captureVisibleTab`. Chrome allows two calls per second
+ * (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND); calls past that fail, so we space them and
+ * retry on the quota error instead of losing a picture.
+ */
+import { browser } from 'wxt/browser';
+
+const MIN_INTERVAL_MS = 505;
+const MAX_ATTEMPTS = 4;
+
+let tail: Promise<unknown> = Promise.resolve();
+let lastCallAt = 0;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Milliseconds until the next capture may start, if the queue were empty. */
+export function captureWaitMs(now = Date.now()): number {
+  return Math.max(0, lastCallAt + MIN_INTERVAL_MS - now);
+}
+
+async function captureOnce(windowId: number): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    await sleep(captureWaitMs());
+    lastCallAt = Date.now();
+    try {
+      return await browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 82 });
+    } catch (error) {
+      const quota = /MAX_CAPTURE|quota|per second/i.test(String(error));
+      if (!quota || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Captures the visible tab of a window; calls run one at a time, in order. */
+export function captureVisible(windowId: number): Promise<string> {
+  const result = tail.then(() => captureOnce(windowId));
+  tail = result.catch(() => undefined);
+  return result;
+}

@@ -1,0 +1,115 @@
+/**
+ * The recording model: what a user did (an Action) and the guide step made of it.
+ * A tagged union, so every `switch (x.kind)` must handle each kind or fail to compile.
+ */
+
+/** A rectangle in CSS pixels, relative to the top frame's viewport. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Several ways to find an element again (replay, health checks need more than one). */
+export interface TargetDescription {
+  /** ARIA role as a browser computes it (button, link, textbox, …). */
+  role: string;
+  /** Accessible name (accname 1.2). May be empty. */
+  name: string;
+  tag: string;
+  /** CSS selectors, most specific first. */
+  selectors: string[];
+  /** Visible text, trimmed and shortened. */
+  text?: string;
+  /** Index path of iframes from the top document down to the element's frame. */
+  framePath?: number[];
+  /** Where the element was on screen, when the action began. */
+  box?: Box;
+}
+
+export interface PageInfo {
+  url: string;
+  title: string;
+}
+
+export type Action =
+  | { kind: 'click'; target: TargetDescription; point?: Point }
+  | { kind: 'type'; target: TargetDescription; value: string; masked: boolean }
+  | { kind: 'select'; target: TargetDescription; option: string }
+  | { kind: 'check'; target: TargetDescription; checked: boolean }
+  | { kind: 'choose'; target: TargetDescription; group?: string }
+  | { kind: 'key'; target?: TargetDescription; key: string }
+  | { kind: 'navigate'; page: PageInfo };
+
+export type ActionKind = Action['kind'];
+
+/** How the screenshot of a step was obtained, so we can measure pre-action accuracy. */
+export type ShotSource = 'settled' | 'live' | 'fallback' | 'none';
+
+export interface Viewport {
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+interface StepCommon {
+  id: string;
+  guideId: string;
+  /** Position in the guide; steps are sorted by it. */
+  order: number;
+  /** The sentence shown to the reader; starts from the template, the trainer may edit it. */
+  text: string;
+  note?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ActionStep extends StepCommon {
+  kind: 'action';
+  action: Action;
+  page: PageInfo;
+  viewport?: Viewport;
+  imageId?: string;
+  shot: ShotSource;
+  hideImage?: boolean;
+}
+
+export interface HeadingStep extends StepCommon {
+  kind: 'heading';
+}
+
+export interface TextStep extends StepCommon {
+  kind: 'text';
+}
+
+export interface CalloutStep extends StepCommon {
+  kind: 'callout';
+  tone: 'tip' | 'warning';
+}
+
+export type Step = ActionStep | HeadingStep | TextStep | CalloutStep;
+
+export interface Guide {
+  id: string;
+  title: string;
+  intro: string;
+  createdAt: number;
+  updatedAt: number;
+  /** 'recording' while a session adds steps; a crash leaves it readable all the same. */
+  status: 'recording' | 'done';
+}
+
+/** A screenshot, stored as a compressed Blob — never as a base64 string. */
+export interface StoredImage {
+  id: string;
+  guideId: string;
+  blob: Blob;
+  width: number;
+  height: number;
+}

@@ -1,0 +1,70 @@
+/**
+ * The automation contract, driven from an extension page with plain `runtime.sendMessage`
+ * objects, exactly as the README documents them.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface Status {
+  state: 'idle' | 'recording' | 'paused';
+  guideId?: string;
+  tabId?: number;
+  stepCount: number;
+}
+
+export class ExtensionApi {
+  private constructor(
+    readonly page: Page,
+    readonly extensionId: string,
+  ) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<ExtensionApi> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    return new ExtensionApi(page, extensionId);
+  }
+
+  send<T = unknown>(message: Record<string, unknown>): Promise<T> {
+    return this.page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  }
+
+  /** The browser's tab id of a page, found by its URL. */
+  async tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    const id = await this.page.evaluate(async (u) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id;
+    }, url);
+    if (id === undefined) throw new Error(`No tab for ${url}`);
+    return id;
+  }
+
+  /** Starts recording `page` (brought to the front, since tab capture sees the active tab). */
+  async startRecording(page: Page): Promise<string> {
+    await page.bringToFront();
+    const reply = await this.send<{ guideId?: string; error?: string }>({
+      type: 'recording.start',
+      tabId: await this.tabIdOf(page),
+    });
+    if (!reply.guideId) throw new Error(`recording.start failed: ${reply.error}`);
+    return reply.guideId;
+  }
+
+  status(): Promise<Status> {
+    return this.send<Status>({ type: 'recording.status' });
+  }
+
+  stop(): Promise<{ guideId?: string; stepCount: number }> {
+    return this.send({ type: 'recording.stop' });
+  }
+
+  /** Waits until the current recording has saved `count` steps. */
+  async waitForSteps(count: number, timeoutMs = 15_000): Promise<Status> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await this.status();
+      if (status.stepCount >= count) return status;
+      if (Date.now() > deadline) throw new Error(`Expected ${count} steps, have ${status.stepCount}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { quote, sentenceFor } from '@/lib/steps/sentences';
+import type { TargetDescription } from '@/lib/steps/types';
+
+const target = (fields: Partial<TargetDescription>): TargetDescription => ({
+  role: 'button',
+  name: '',
+  tag: 'button',
+  selectors: [],
+  ...fields,
+});
+
+describe('sentenceFor', () => {
+  it('names the control a click was on', () => {
+    expect(sentenceFor({ kind: 'click', target: target({ name: 'Submit for approval' }) })).toBe(
+      'Click "Submit for approval"',
+    );
+  });
+
+  it('falls back to visible text, then to the role', () => {
+    expect(sentenceFor({ kind: 'click', target: target({ text: 'Save' }) })).toBe('Click "Save"');
+    expect(sentenceFor({ kind: 'click', target: target({ role: 'link', tag: 'a' }) })).toBe('Click the link');
+  });
+
+  it('quotes typed values, but not masked ones', () => {
+    const merchant = target({ role: 'textbox', name: 'Merchant', tag: 'input' });
+    expect(sentenceFor({ kind: 'type', target: merchant, value: 'Blue Bottle', masked: false })).toBe(
+      'Type "Blue Bottle" into "Merchant"',
+    );
+    expect(sentenceFor({ kind: 'type', target: merchant, value: '••••', masked: true })).toBe(
+      'Type •••• into "Merchant"',
+    );
+  });
+
+  it('words selects, checkboxes, radios, keys and navigation', () => {
+    expect(sentenceFor({ kind: 'select', target: target({ name: 'Category' }), option: 'Travel' })).toBe(
+      'Select "Travel" in "Category"',
+    );
+    expect(sentenceFor({ kind: 'check', target: target({ name: 'Billable' }), checked: false })).toBe(
+      'Uncheck "Billable"',
+    );
+    expect(
+      sentenceFor({ kind: 'choose', target: target({ name: 'Corporate card' }), group: 'Payment method' }),
+    ).toBe('Choose "Corporate card" (Payment method)');
+    expect(sentenceFor({ kind: 'key', key: 'Escape' })).toBe('Press Escape');
+    expect(sentenceFor({ kind: 'navigate', page: { url: 'https://x/r/42', title: 'Report 42' } })).toBe(
+      'Go to "Report 42"',
+    );
+  });
+});
+
+describe('quote', () => {
+  it('folds white space and shortens long names', () => {
+    expect(quote('  a \n b ')).toBe('"a b"');
+    const long = quote('x'.repeat(200));
+    expect(long.length).toBeLessThan(90);
+    expect(long.endsWith('…"')).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Heavy libraries (React, jsPDF, html2canvas) stay in extension pages; the
+  // content script is kept small by importing only lib/capture.
+  manifest: ({ browser }) => ({
+    name: 'Waymark',
+    description: 'Record a task once, get a step-by-step guide. Everything stays on your machine.',
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting'],
+    host_permissions: ['<all_urls>'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'waymark@waymark.local',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
