@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Lets parallel work trees build side by side (WAYMARK_OUT=.output-x); default .output/.
+  outDir: process.env.WAYMARK_OUT ?? '.output',
   // Heavy libraries (React, jsPDF, html2canvas) stay in extension pages; the
   // content script is kept small by importing only lib/capture.
   manifest: ({ browser }) => ({

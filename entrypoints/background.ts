@@ -24,7 +24,7 @@ export default defineBackground(() => {
         return recorder.recordAction(tabId, message.action, message.context).then(() => ({ ok: true }));
       case 'capture.settled':
         if (tabId === undefined || sender.frameId !== 0) return undefined;
-        return recorder.pageSettled(tabId, message.url, message.changeCount).then(() => ({ ok: true }));
+        return recorder.pageSettled(tabId, message).then(() => ({ ok: true }));
       case 'recorder.state':
         return undefined;
     }

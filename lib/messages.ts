@@ -38,7 +38,10 @@ export interface Protocol {
   /** A content script reports a user action. */
   'capture.action': { req: { action: Action; context: ActionContext }; res: { ok: boolean } };
   /** The page has stopped changing: a good moment for a pre-action picture. */
-  'capture.settled': { req: { changeCount: number; url: string; secretBoxes: Box[] }; res: { ok: boolean } };
+  'capture.settled': {
+    req: { changeCount: number; url: string; viewport: Viewport; secretBoxes: Box[] };
+    res: { ok: boolean };
+  };
   /** Background → content script: start or stop listening. */
   'recorder.state': { req: { recording: boolean }; res: { ok: boolean } };
 }

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getGuide } from '@/lib/db/guides';
 import { stepsOf } from '@/lib/db/steps';
 import { StepItem } from './StepItem';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons } from '@/components/export/ExportButtons';
 
 export function GuideView({ guideId }: { guideId: string }) {
   const guide = useLiveQuery(() => getGuide(guideId), [guideId], null);

@@ -11,6 +11,7 @@ import { trackChanges, type ChangeTracker } from './changes';
 import { controlFromPath } from './controls';
 import { describeTarget } from './describe';
 import { frameOffset } from './frames';
+import { secretBoxes } from '@/lib/privacy/secret-boxes';
 
 interface Press {
   element: Element;
@@ -57,11 +58,19 @@ export class PageRecorder {
     this.win.addEventListener('click', (e) => this.onClick(e), options);
     this.tracker = trackChanges(this.win.document, (changeCount) => {
       if (this.win === this.win.top) {
-        void send({ type: 'capture.settled', changeCount, url: this.win.location.href, secretBoxes: [] }).catch(
-          () => undefined,
-        );
+        void send({
+          type: 'capture.settled',
+          changeCount,
+          url: this.win.location.href,
+          viewport: this.viewport(),
+          secretBoxes: secretBoxes(this.win.document),
+        }).catch(() => undefined);
       }
     });
+  }
+
+  private viewport() {
+    return { width: this.win.innerWidth, height: this.win.innerHeight, dpr: this.win.devicePixelRatio };
   }
 
   private changeCount(): number {
@@ -108,8 +117,8 @@ export class PageRecorder {
         changeCount,
         url: win.location.href,
         title: win.document.title,
-        viewport: { width: win.innerWidth, height: win.innerHeight, dpr: win.devicePixelRatio },
-        secretBoxes: [],
+        viewport: this.viewport(),
+        secretBoxes: secretBoxes(win.document),
       },
     }).catch(() => undefined);
   }

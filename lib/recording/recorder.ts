@@ -11,7 +11,7 @@ import type { ActionStep } from '@/lib/steps/types';
 import { sentenceFor } from '@/lib/steps/sentences';
 import type { ActionContext, RecordingState, RecordingStatus } from '@/lib/messages';
 import { sendToTab } from '@/lib/messages';
-import { pictureForAction, takeSettledFrame } from '@/lib/screenshots/picture';
+import { pictureForAction, takeSettledFrame, type Moment } from '@/lib/screenshots/picture';
 import { forgetFrames } from '@/lib/screenshots/frame-cache';
 import { readSession, writeSession } from './session';
 import { restrictionOf } from './restricted';
@@ -97,7 +97,7 @@ async function saveActionStep(tabId: number, action: Action, context: ActionCont
   const session = await readSession();
   if (session.state !== 'recording' || session.tabId !== tabId || !session.guideId) return;
   const guideId = session.guideId;
-  const picture = await pictureForAction(tabId, context.url, context.changeCount);
+  const picture = await pictureForAction(tabId, context);
   const now = Date.now();
   const imageId = picture.image ? newId() : undefined;
   const step: ActionStep = {
@@ -118,8 +118,8 @@ async function saveActionStep(tabId: number, action: Action, context: ActionCont
   await saveStep(step, image);
 }
 
-export async function pageSettled(tabId: number, url: string, changeCount: number): Promise<void> {
-  if (await isRecordedTab(tabId)) await takeSettledFrame(tabId, url, changeCount);
+export async function pageSettled(tabId: number, moment: Moment): Promise<void> {
+  if (await isRecordedTab(tabId)) await takeSettledFrame(tabId, moment);
 }
 
 /** The recorded tab closed: finish the guide so it opens as a normal guide. */

@@ -70,6 +70,35 @@ interface StepCommon {
   updatedAt: number;
 }
 
+/** A point or box relative to the stored image: 0..1 on each axis, so it survives resizing. */
+export interface NormPoint {
+  x: number;
+  y: number;
+}
+
+export interface NormBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Drawn over a screenshot in the editor, the HTML and the PDF alike. Stored as data on the
+ * step, never baked into the stored image ('blur' boxes are applied to pixels at export).
+ */
+export type Annotation =
+  | { id: string; kind: 'highlight'; box: NormBox; color?: string }
+  | { id: string; kind: 'arrow'; from: NormPoint; to: NormPoint; color?: string }
+  | { id: string; kind: 'label'; at: NormPoint; text: string; color?: string }
+  | { id: string; kind: 'blur'; box: NormBox };
+
+/** The click marker: where it is drawn (defaults to the recorded click point), or hidden. */
+export interface Marker {
+  at?: NormPoint;
+  hidden?: boolean;
+}
+
 export interface ActionStep extends StepCommon {
   kind: 'action';
   action: Action;
@@ -78,6 +107,10 @@ export interface ActionStep extends StepCommon {
   imageId?: string;
   shot: ShotSource;
   hideImage?: boolean;
+  annotations?: Annotation[];
+  /** Part of the image to show; the stored image itself is never cut. */
+  crop?: NormBox;
+  marker?: Marker;
 }
 
 export interface HeadingStep extends StepCommon {

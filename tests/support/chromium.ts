@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CHROMIUM = process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
+export const CHROME_BUILD = resolve(process.env.WAYMARK_BUILD ?? '.output/chrome-mv3');
 
 export interface ExtensionBrowser {
   context: BrowserContext;
