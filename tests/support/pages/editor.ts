@@ -1,5 +1,6 @@
 /** Page object for the editor (library and guide pages), found by role and name. */
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
+import { seedInPage, type SeedGuide } from '../../fixtures/editor/seed';
 
 export class EditorPage {
   private constructor(readonly page: Page, readonly extensionId: string) {}
@@ -16,12 +17,45 @@ export class EditorPage {
     await this.page.goto(`chrome-extension://${this.extensionId}/editor.html${hash}`);
   }
 
+  /** Writes guides into the extension's database (the library must have opened it first). */
+  async seed(guides: SeedGuide[]): Promise<string[]> {
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+    return this.page.evaluate(seedInPage, guides);
+  }
+
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }
 
   steps(): Locator {
     return this.page.getByRole('list', { name: 'Steps' }).getByRole('listitem');
+  }
+
+  /** The editable sentence of a step, e.g. stepText(2) is "Step 2 text". */
+  stepText(n: number): Locator {
+    return this.page.getByRole('textbox', { name: `Step ${n} text`, exact: true });
+  }
+
+  /** Every step's sentence box value, in order (only steps drawn on screen). */
+  async stepTexts(): Promise<string[]> {
+    return this.page.getByRole('textbox', { name: /^Step \d+ text$/ }).evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+  }
+
+  title(): Locator {
+    return this.page.getByRole('textbox', { name: 'Guide title' });
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' ? true : undefined });
+  }
+
+  /** Opens a step's "More…" menu, for the rarer commands. */
+  async more(name: string): Promise<void> {
+    await this.page.getByText('More…').and(this.page.getByLabel(`More actions for ${name}`)).click();
+  }
+
+  screenshotOf(label: string): Locator {
+    return this.page.getByRole('group', { name: `Screenshot of ${label}` });
   }
 
   guideLinks(): Locator {
