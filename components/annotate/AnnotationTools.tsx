@@ -36,14 +36,16 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
   const chosen = annotations.find((a) => a.id === selected);
 
   function add(kind: AnnotationKind, name: string) {
-    const a = newAnnotation(kind, newId());
+    // Each new shape a little lower right than the last, so shapes added in a row don't hide each other.
+    const shift = (annotations.length % 5) * 0.06;
+    const a = newAnnotation(kind, newId(), { x: 0.4 + shift, y: 0.4 + shift });
     setSelected(a.id);
     void onChange({ annotations: [...annotations, a] }, `Add ${name} to ${label}`);
   }
 
   const tools = (
     <div className="toolbar shot-tools" role="toolbar" aria-label={`Screenshot tools for ${label}`}>
-      {!step.hideImage && step.imageId && (
+      {image.state === 'ready' && !broken && (
         <>
           {ADD.map(([kind, text, name]) => (
             <button key={kind} aria-label={`Add ${name} to ${label}`} onClick={() => add(kind, name)}>

@@ -20,7 +20,9 @@ export class EditorPage {
   /** Writes guides into the extension's database (the library must have opened it first). */
   async seed(guides: SeedGuide[]): Promise<string[]> {
     await this.page.getByRole('heading', { level: 1 }).waitFor();
-    return this.page.evaluate(seedInPage, guides);
+    // As source text, with the helper some TypeScript runners (tsx) add to named functions.
+    const source = `(() => { const __name = (f) => f; return (${seedInPage.toString()})(${JSON.stringify(guides)}); })()`;
+    return this.page.evaluate(source) as Promise<string[]>;
   }
 
   heading(): Locator {
