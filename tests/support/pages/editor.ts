@@ -1,6 +1,7 @@
 /** Page object for the editor (library and guide pages), found by role and name. */
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
-import { seedInPage, type SeedGuide } from '../../fixtures/editor/seed';
+import type { Guide, Step } from '../../../lib/steps/types';
+import { readInPage, seedInPage, type SeedGuide } from '../../fixtures/editor/seed';
 
 export class EditorPage {
   private constructor(readonly page: Page, readonly extensionId: string) {}
@@ -17,12 +18,27 @@ export class EditorPage {
     await this.page.goto(`chrome-extension://${this.extensionId}/editor.html${hash}`);
   }
 
-  /** Writes guides into the extension's database (the library must have opened it first). */
+  /**
+   * Writes guides into the extension's database (once the page has opened it), then reloads:
+   * Dexie's live queries see only writes made through Dexie.
+   */
   async seed(guides: SeedGuide[]): Promise<string[]> {
     await this.page.getByRole('heading', { level: 1 }).waitFor();
-    // As source text, with the helper some TypeScript runners (tsx) add to named functions.
-    const source = `(() => { const __name = (f) => f; return (${seedInPage.toString()})(${JSON.stringify(guides)}); })()`;
-    return this.page.evaluate(source) as Promise<string[]>;
+    const ids = await this.run(seedInPage, guides);
+    await this.page.reload();
+    return ids;
+  }
+
+  /** What is stored for a guide right now (to check autosave without the UI). */
+  stored(guideId: string): Promise<{ guide: Guide; steps: Step[] }> {
+    return this.run(readInPage, guideId) as unknown as Promise<{ guide: Guide; steps: Step[] }>;
+  }
+
+  /** Runs a self-contained function in the page, passed as source text with the helper some
+   * TypeScript runners (tsx) add to named functions. */
+  private run<A, R>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+    const source = `(() => { const __name = (f) => f; return (${fn.toString()})(${JSON.stringify(arg)}); })()`;
+    return this.page.evaluate(source) as Promise<R>;
   }
 
   heading(): Locator {
