@@ -18,7 +18,7 @@ import { StepList } from './StepList';
 export function GuideView({ guideId }: { guideId: string }) {
   const guide = useLiveQuery(() => getGuide(guideId), [guideId], null);
   const steps = useLiveQuery(() => stepsOf(guideId), [guideId]);
-  const [notice, setNotice] = useState<{ text: string; guideId?: string }>();
+  const [notice, setNotice] = useState<{ text: string; guideId?: string; error?: boolean }>();
   const suggestion = guide && guide.status === 'done' && !guide.intro && steps ? suggestedIntro(steps) : '';
   // A finished recording gets its intro from the first page, so the export has one too.
   useEffect(() => {
@@ -47,7 +47,7 @@ export function GuideView({ guideId }: { guideId: string }) {
       <EditableText className="intro-input" label="Guide introduction" value={guide.intro} multiline placeholder="What this guide helps the reader do"
         onCommit={(text) => perform(() => editGuide(guideId, { intro: text }, 'Edit introduction'))} />
       {notice && (
-        <p role="status" className="notice">
+        <p role={notice.error ? 'alert' : 'status'} className="notice">
           {notice.text} {notice.guideId && <a href={guideHref(notice.guideId)}>Open it</a>}
           <button className="link" onClick={() => setNotice(undefined)}>Dismiss</button>
         </p>
@@ -59,7 +59,7 @@ export function GuideView({ guideId }: { guideId: string }) {
       </div>
       {steps && steps.length === 0 && <p className="muted">No steps yet. Steps appear here while you record.</p>}
       {steps && (
-        <StepList guideId={guideId} steps={steps} onError={(text) => setNotice({ text })}
+        <StepList guideId={guideId} steps={steps} onError={(text) => setNotice({ text, error: true })}
           onSplit={(id) => setNotice({ text: 'The steps from there on are now a new guide.', guideId: id })} />
       )}
     </main>
