@@ -25,7 +25,10 @@ export function Library() {
       {deleted && (
         <p role="status" className="notice">
           Deleted “{deleted}”.{' '}
-          <button className="link" onClick={() => void undo().then(() => setDeleted(undefined))}>Undo delete</button>
+          {/* Not named "Undo…": the toolbar's Undo button must stay the only one with that name. */}
+          <button className="link" aria-label={`Restore ${deleted}`} onClick={() => void undo().then(() => setDeleted(undefined))}>
+            Restore it
+          </button>
         </p>
       )}
       {empty ? (

@@ -45,7 +45,7 @@ test('lists guides last changed first with step counts and thumbnails; search, r
   await editor.button('Delete Book a meeting room', ).click();
   await expect(editor.guideLinks()).toHaveText(['Book a meeting room (copy)', 'Approve a supplier invoice']);
   await expect(ui.getByText('Deleted “Book a meeting room”')).toBeVisible();
-  await editor.button('Undo delete').click();
+  await editor.button('Restore Book a meeting room').click();
   await expect(editor.guideLinks()).toContainText(['Book a meeting room']);
   await expect(editor.guideLinks()).toHaveCount(3);
 
