@@ -50,13 +50,28 @@ export async function applyChange(change: Change): Promise<void> {
     const ordered = [...change.records].sort((a, b) => rank(a) - rank(b));
     for (const r of ordered) {
       const table = d.table(r.table);
-      if (r.after) await table.put(r.after);
+      if (r.before && r.after) await table.update(r.id, changedFields(r.before, r.after));
+      else if (r.after) await table.put(r.after);
       else await table.delete(r.id);
     }
     // "Last change" in the library: every guide whose steps changed was just edited.
     const now = Date.now();
     for (const guideId of touchedGuides(change)) await d.guides.update(guideId, { updatedAt: now });
   });
+}
+
+/**
+ * Only the fields the command changed: undoing a rename must not also undo what the recorder
+ * wrote meanwhile (the guide's status), nor what another tab changed in other fields.
+ */
+function changedFields(before: object, after: object): Record<string, unknown> {
+  const a = after as Record<string, unknown>;
+  const b = before as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) fields[key] = a[key];
+  }
+  return fields;
 }
 
 function touchedGuides(change: Change): Set<string> {

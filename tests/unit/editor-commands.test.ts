@@ -156,3 +156,15 @@ describe('editor commands with undo', () => {
     expect(useHistory.getState().past).toHaveLength(0);
   });
 });
+
+describe('undo of a rename during a recording', () => {
+  it('restores the title only, not the status the recorder set meanwhile', async () => {
+    await db().delete();
+    await db().open();
+    const guide = await createGuide({ title: 'Rec', status: 'recording' });
+    await perform(() => editGuide(guide.id, { title: 'Renamed' }, 'Rename'));
+    await db().guides.update(guide.id, { status: 'done' });
+    await undo();
+    expect(await db().guides.get(guide.id)).toMatchObject({ title: 'Rec', status: 'done' });
+  });
+});
