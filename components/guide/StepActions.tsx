@@ -34,7 +34,8 @@ export function StepActions({ guideId, stepId, name, index, count, onSplit }: Pr
       <button aria-label={`Delete ${name}`} onClick={() => void perform(() => deleteStep(stepId, `Delete ${name}`))}>Delete</button>
       <details className="menu">
         <summary aria-label={`More actions for ${name}`}>More…</summary>
-        <div className="menu-items">
+        {/* A chosen command closes the menu. */}
+        <div className="menu-items" onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}>
           <button aria-label={`Duplicate ${name}`} onClick={() => void perform(() => duplicateStep(stepId, `Duplicate ${name}`))}>Duplicate</button>
           <button aria-label={`Merge ${name} into the previous step`} disabled={index === 0}
             onClick={() => void perform(() => mergeIntoPrevious(guideId, stepId, `Merge ${name} into the previous step`))}>

@@ -6,7 +6,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Step } from '@/lib/steps/types';
 import { perform } from '@/lib/editor/history';
-import { editStep, replaceImage } from '@/lib/editor/commands';
+import { editStep, moveStep, replaceImage } from '@/lib/editor/commands';
 import { imageFromFile } from '@/lib/db/images';
 import { EditableText } from '@/components/common/EditableText';
 import { ShotEditor } from '@/components/annotate/AnnotationTools';
@@ -44,10 +44,19 @@ export function StepItem({ step, label, index, count, onSplit, onError }: Props)
     }
   }
 
+  // Alt+↑ / Alt+↓ anywhere in the step moves it, as the Move buttons do.
+  function onKeyDown(e: React.KeyboardEvent) {
+    if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    e.preventDefault();
+    const up = e.key === 'ArrowUp';
+    const to = index + (up ? -1 : 1);
+    if (to >= 0 && to < count) void perform(() => moveStep(step.guideId, step.id, to, `Move ${name} ${up ? 'up' : 'down'}`));
+  }
+
   const kindClass = step.kind === 'callout' ? `callout ${step.tone}` : step.kind;
   return (
     <article ref={sortable.setNodeRef} style={style} className={`step ${kindClass}${sortable.isDragging ? ' dragging' : ''}`}
-      aria-label={label}>
+      aria-label={label} onKeyDown={onKeyDown}>
       <header className="step-head">
         <button className="drag-handle" aria-label={`Drag ${name}`} {...sortable.attributes} {...sortable.listeners}>⠿</button>
         <span className="number">{label}</span>

@@ -57,7 +57,7 @@ test('a trainer edits a recorded guide, undoes and redoes, reloads, and exports 
   await expect(editor.title()).toHaveValue('File an expense report');
   await expect(editor.heading()).toHaveText('File an expense report');
   await expect(editor.steps()).toHaveCount(3);
-  expect(await editor.stepTexts()).toEqual(['Click "New report"', 'Click "Submit for approval"', 'Open the settings']);
+  await expect.poll(() => editor.stepTexts()).toEqual(['Click "New report"', 'Click "Submit for approval"', 'Open the settings']);
   await expect(editor.button('Highlight 1 on Step 1')).toBeVisible();
   await expect(editor.button('Blur box 1 on Step 1')).toHaveCount(0);
 

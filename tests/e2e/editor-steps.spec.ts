@@ -42,8 +42,12 @@ test('moves steps by keyboard-reachable buttons and by drag and drop', async ({ 
   await editor.page.setViewportSize({ width: 1280, height: 2200 });
   await editor.button('Move step 1 down').focus();
   await editor.page.keyboard.press('Enter');
-  expect(await editor.stepTexts()).toEqual(['Click "Settings"', 'Click "New report"', 'Click "Submit"']);
+  await expect.poll(() => editor.stepTexts()).toEqual(['Click "Settings"', 'Click "New report"', 'Click "Submit"']);
   await expect(editor.button('Move step 1 up')).toBeDisabled();
+  // Alt+↓ in a step's text box moves that step, and focus stays with it.
+  await editor.stepText(1).press('Alt+ArrowDown');
+  await expect.poll(() => editor.stepTexts()).toEqual(['Click "New report"', 'Click "Settings"', 'Click "Submit"']);
+  await expect(editor.stepText(2)).toBeFocused();
 
   // Drag step 3 by its handle above step 1.
   const handle = editor.button('Drag step 3');
@@ -55,9 +59,9 @@ test('moves steps by keyboard-reachable buttons and by drag and drop', async ({ 
   await editor.page.mouse.move(from.x + 5, from.y - 20, { steps: 5 });
   await editor.page.mouse.move(to.x + 20, to.y + 10, { steps: 15 });
   await editor.page.mouse.up();
-  await expect.poll(() => editor.stepTexts()).toEqual(['Click "Submit"', 'Click "Settings"', 'Click "New report"']);
+  await expect.poll(() => editor.stepTexts()).toEqual(['Click "Submit"', 'Click "New report"', 'Click "Settings"']);
   await editor.button('Undo').click();
-  await expect.poll(() => editor.stepTexts()).toEqual(['Click "Settings"', 'Click "New report"', 'Click "Submit"']);
+  await expect.poll(() => editor.stepTexts()).toEqual(['Click "New report"', 'Click "Settings"', 'Click "Submit"']);
 });
 
 test('duplicates, merges, inserts headings and callouts, hides and replaces a screenshot, splits the guide', async ({
@@ -67,7 +71,7 @@ test('duplicates, merges, inserts headings and callouts, hides and replaces a sc
   const ui = editor.page;
   await editor.more('step 1');
   await editor.button('Duplicate step 1').click();
-  expect(await editor.stepTexts()).toEqual(['Click "New report"', 'Click "New report"', 'Click "Settings"', 'Click "Submit"']);
+  await expect.poll(() => editor.stepTexts()).toEqual(['Click "New report"', 'Click "New report"', 'Click "Settings"', 'Click "Submit"']);
   await editor.more('step 3');
   await editor.button('Merge step 3 into the previous step').click();
   await expect.poll(() => editor.stepTexts()).toEqual(['Click "New report"', 'Click "New report" Click "Settings"', 'Click "Submit"']);
@@ -103,7 +107,7 @@ test('duplicates, merges, inserts headings and callouts, hides and replaces a sc
   await expect(editor.steps()).toHaveCount(4);
   await ui.getByRole('link', { name: 'Open it' }).click();
   await expect(editor.title()).toHaveValue('Expenses (part 2)');
-  expect(await editor.stepTexts()).toEqual(['Click "Submit"']);
+  await expect.poll(() => editor.stepTexts()).toEqual(['Click "Submit"']);
   await expect(editor.screenshotOf('Step 1').getByRole('img')).toBeVisible();
 });
 
