@@ -1,7 +1,7 @@
 /**
- * Screenshots no step uses any more. A deleted step keeps its image while the editor page
- * that deleted it is open (its undo history may bring the step back); the next editor page
- * to start removes such images, before it has any history of its own.
+ * Screenshots no step uses any more. A deleted step keeps its image while an editor page is
+ * open (its undo history may bring the step back); lib/editor/cleanup.ts calls this when the
+ * next editor page starts and no other one is open.
  */
 import { db } from './database';
 

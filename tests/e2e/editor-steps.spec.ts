@@ -121,3 +121,29 @@ test('two tabs on the same guide stay in step', async ({ browserWithExtension: {
   await second.stepText(1).fill('Open a new report');
   await expect(first.stepText(1)).toHaveValue('Open a new report');
 });
+
+test('a deleted step keeps its screenshot while any editor page is open, and loses it after', async ({
+  browserWithExtension: { context, extensionId },
+}) => {
+  const { editor: first, guideId } = await openSeeded(context, extensionId);
+  expect((await first.stored(guideId)).imageIds).toHaveLength(3);
+  await first.button('Delete step 1').click();
+  await expect(first.steps()).toHaveCount(2);
+
+  // A second page opens while the first still has the delete in its history: nothing is removed.
+  const second = await EditorPage.open(context, extensionId, guideId);
+  await expect(second.steps()).toHaveCount(2);
+  await second.page.waitForTimeout(4500); // longer than the clean-up's start delay; no event to wait on
+  expect((await second.stored(guideId)).imageIds).toHaveLength(3);
+  await first.button('Undo').click();
+  await expect(first.screenshotOf('Step 1').getByRole('img')).toBeVisible();
+
+  // Delete again, close every editor page; the next one removes the unused picture.
+  await first.button('Delete step 1').click();
+  await expect(first.steps()).toHaveCount(2);
+  await first.page.close();
+  await second.page.close();
+  const third = await EditorPage.open(context, extensionId, guideId);
+  await expect.poll(async () => (await third.stored(guideId)).imageIds.length, { timeout: 15_000 }).toBe(2);
+  await expect(third.screenshotOf('Step 1').getByRole('img')).toBeVisible();
+});

@@ -30,8 +30,8 @@ export class EditorPage {
   }
 
   /** What is stored for a guide right now (to check autosave without the UI). */
-  stored(guideId: string): Promise<{ guide: Guide; steps: Step[] }> {
-    return this.run(readInPage, guideId) as unknown as Promise<{ guide: Guide; steps: Step[] }>;
+  stored(guideId: string): Promise<{ guide: Guide; steps: Step[]; imageIds: string[] }> {
+    return this.run(readInPage, guideId) as unknown as Promise<{ guide: Guide; steps: Step[]; imageIds: string[] }>;
   }
 
   /** Runs a self-contained function in the page, passed as source text with the helper some
