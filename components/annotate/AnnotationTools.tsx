@@ -7,7 +7,7 @@ import type { ActionStep } from '@/lib/steps/types';
 import { newId } from '@/lib/db/database';
 import { useStoredImage } from '@/components/common/useBlobUrl';
 import { EditableText } from '@/components/common/EditableText';
-import { newAnnotation, type AnnotationKind } from './geometry';
+import { newAnnotation, type AnnotationKind, type DrawKind } from './geometry';
 import { hasClickPoint } from './marker';
 import { Screenshot } from './Screenshot';
 
@@ -31,11 +31,13 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
   const image = useStoredImage(step.hideImage ? undefined : step.imageId);
   const [broken, setBroken] = useState(false);
   const [selected, setSelected] = useState<string>();
+  const [drawKind, setDrawKind] = useState<DrawKind>('highlight');
   const file = useRef<HTMLInputElement>(null);
   const annotations = step.annotations ?? [];
   const chosen = annotations.find((a) => a.id === selected);
 
   function add(kind: AnnotationKind, name: string) {
+    if (kind !== 'label') setDrawKind(kind);
     // Each new shape a little lower right than the last, so shapes added in a row don't hide each other.
     const shift = (annotations.length % 5) * 0.06;
     const a = newAnnotation(kind, newId(), { x: 0.4 + shift, y: 0.4 + shift });
@@ -98,6 +100,7 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
         {/* Decoding check: an SVG <image> does not report a broken picture, an <img> does. */}
         <img src={image.url} alt="" hidden onError={() => setBroken(true)} />
         <Screenshot step={step} label={label} url={image.url} size={image} selected={selected} onSelect={setSelected}
+          drawKind={drawKind} newId={newId}
           onChange={(patch, text) => void onChange(patch, text)} />
       </>
     );
@@ -106,6 +109,9 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
     <div className="shot-editor">
       {picture}
       {tools}
+      {image.state === 'ready' && !broken && !step.hideImage && (
+        <p className="muted hint">Drag on the picture to draw a {drawKind === 'blur' ? 'blur box' : drawKind}; drag a shape to move it.</p>
+      )}
     </div>
   );
 }

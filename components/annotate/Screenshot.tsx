@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import type { ActionStep, Annotation, NormBox, NormPoint } from '@/lib/steps/types';
-import { dragHandle, moveBox, resizeBox, type Handle } from './geometry';
+import { drawnAnnotation, dragHandle, moveBox, resizeBox, type DrawKind, type Handle } from './geometry';
 import { KIND_NAMES, Marker, Shape, type Size } from './shapes';
 import { markerPoint } from './marker';
 import type { StepPatch } from './AnnotationTools';
@@ -17,6 +17,7 @@ interface Drag {
   handle: Handle;
   start: NormPoint;
   moved: boolean;
+  drawing?: boolean;
 }
 
 interface Props {
@@ -25,13 +26,16 @@ interface Props {
   url: string;
   size: Size;
   selected?: string;
+  /** What a drag on the bare picture draws. */
+  drawKind: DrawKind;
+  newId(): string;
   onSelect(id: string | undefined): void;
   onChange(patch: StepPatch, label: string): void;
 }
 
 const NUDGE = 0.01;
 
-export function Screenshot({ step, label, url, size, selected, onSelect, onChange }: Props) {
+export function Screenshot({ step, label, url, size, selected, drawKind, newId, onSelect, onChange }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<Drag>(undefined);
   const [preview, setPreview] = useState<Preview>();
@@ -65,11 +69,19 @@ export function Screenshot({ step, label, url, size, selected, onSelect, onChang
     svg.current!.setPointerCapture(e.pointerId);
   }
 
+  /** A press on the bare picture starts drawing a new shape (or just clears the selection). */
+  function onBackgroundDown(e: React.PointerEvent) {
+    onSelect(undefined);
+    drag.current = { id: newId(), handle: 'body', start: normalized(e), moved: false, drawing: true };
+    svg.current!.setPointerCapture(e.pointerId);
+  }
+
   function onPointerMove(e: React.PointerEvent) {
     const d = drag.current;
     if (!d) return;
     const p = normalized(e);
     d.moved = true;
+    if (d.drawing) return setPreview({ id: d.id, annotation: drawnAnnotation(drawKind, d.id, d.start, p) ?? undefined });
     setPreview(patchFor(d.id, d.handle, p.x - d.start.x, p.y - d.start.y));
   }
 
@@ -79,13 +91,19 @@ export function Screenshot({ step, label, url, size, selected, onSelect, onChang
     setPreview(undefined);
     if (!d?.moved) return;
     const p = normalized(e);
+    if (d.drawing) {
+      const drawn = drawnAnnotation(drawKind, d.id, d.start, p);
+      if (!drawn) return;
+      onSelect(drawn.id);
+      return onChange({ annotations: [...annotations, drawn] }, `Draw ${nameOf(drawn.id, drawn)} on ${label}`);
+    }
     onChange(patchFor(d.id, d.handle, p.x - d.start.x, p.y - d.start.y).patch, `Move ${nameOf(d.id)} on ${label}`);
   }
 
-  function nameOf(id: string): string {
+  function nameOf(id: string, drawn?: Annotation): string {
     if (id === 'marker') return 'click marker';
     if (id === 'crop') return 'crop';
-    const a = annotations.find((x) => x.id === id);
+    const a = drawn ?? annotations.find((x) => x.id === id);
     return a ? KIND_NAMES[a.kind].toLowerCase() : 'annotation';
   }
 
@@ -115,7 +133,7 @@ export function Screenshot({ step, label, url, size, selected, onSelect, onChang
 
   return (
     <svg ref={svg} className="shot" viewBox={`0 0 ${size.width} ${size.height}`} role="group" aria-label={`Screenshot of ${label}`}
-      onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerDown={() => onSelect(undefined)}>
+      onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerDown={onBackgroundDown}>
       <defs>
         <filter id={`${idBase}-blur`}>
           <feGaussianBlur stdDeviation={size.width * 0.012} />
@@ -141,6 +159,11 @@ export function Screenshot({ step, label, url, size, selected, onSelect, onChang
           </g>
         );
       })}
+      {drag.current?.drawing && preview?.annotation && (
+        <g pointerEvents="none">
+          <Shape a={preview.annotation} size={size} url={url} clipId={`${idBase}-clip-new`} filterId={`${idBase}-blur`} />
+        </g>
+      )}
       {crop && (
         <g role="button" tabIndex={0} aria-label={`Crop area on ${label}`} aria-pressed={selected === 'crop'}
           onPointerDown={(e) => onPointerDown(e, 'crop', 'body')} onKeyDown={(e) => onKeyDown(e, 'crop')} onFocus={() => onSelect('crop')}>

@@ -75,3 +75,16 @@ export function resizeBox(box: NormBox, dw: number, dh: number): NormBox {
 export function moveBox(box: NormBox, dx: number, dy: number): NormBox {
   return clampBox({ ...box, x: box.x + dx, y: box.y + dy });
 }
+
+/** The shapes a drag on the picture can draw. */
+export type DrawKind = 'highlight' | 'blur' | 'arrow';
+
+/** The shape drawn by a drag from `a` to `b`, or null when the drag was too short to mean one. */
+export function drawnAnnotation(kind: DrawKind, id: string, a: NormPoint, b: NormPoint): Annotation | null {
+  const from = clampPoint(a);
+  const to = clampPoint(b);
+  if (Math.hypot(to.x - from.x, to.y - from.y) < MIN_SIZE) return null;
+  if (kind === 'arrow') return { id, kind, from, to };
+  const box = clampBox({ x: Math.min(from.x, to.x), y: Math.min(from.y, to.y), width: Math.abs(to.x - from.x), height: Math.abs(to.y - from.y) });
+  return { id, kind, box };
+}

@@ -77,3 +77,41 @@ test('annotates a screenshot by mouse and keyboard, stored as data on the step',
   await editor.button('Undo').click();
   await expect(editor.button('Click marker on Step 1')).toBeVisible();
 });
+
+test('draws shapes by dragging on the picture', async ({ browserWithExtension: { context, extensionId } }) => {
+  const editor = await EditorPage.open(context, extensionId);
+  const [guideId] = await editor.seed([{ title: 'Expenses', steps: [{ text: 'Click "New report"' }] }]);
+  await editor.goto(guideId);
+  const ui = editor.page;
+  const shot = editor.screenshotOf('Step 1');
+  await expect(shot).toBeVisible();
+  type At = readonly [number, number];
+  const at = (x: number, y: number): At => [x, y];
+  // Measured at each use: clicking a tool below the picture may scroll the page.
+  async function onScreen([x, y]: At): Promise<At> {
+    const frame = (await shot.boundingBox())!;
+    return [frame.x + frame.width * x, frame.y + frame.height * y];
+  }
+  async function drag(from: At, to: At) {
+    await ui.mouse.move(...(await onScreen(from)));
+    await ui.mouse.down();
+    await ui.mouse.move(...(await onScreen(to)), { steps: 6 });
+    await ui.mouse.up();
+  }
+  const annotations = async () => ((await editor.stored(guideId!)).steps[0] as ActionStep).annotations ?? [];
+
+  await drag(at(0.1, 0.1), at(0.4, 0.3));
+  await expect(editor.button('Highlight 1 on Step 1')).toBeVisible();
+  const [box] = await annotations();
+  expect(box?.kind).toBe('highlight');
+  if (box?.kind !== 'highlight') return;
+  expect([box.box.x, box.box.y, box.box.width, box.box.height].map((v) => Number(v.toFixed(2)))).toEqual([0.1, 0.1, 0.3, 0.2]);
+
+  // Choosing Blur makes the next drag draw a blur box.
+  await editor.button('Add blur box to Step 1').click();
+  await drag(at(0.6, 0.6), at(0.9, 0.9));
+  await expect.poll(async () => (await annotations()).map((a) => a.kind)).toEqual(['highlight', 'blur', 'blur']);
+  // A click without a drag draws nothing.
+  await ui.mouse.click(...(await onScreen(at(0.05, 0.9))));
+  await expect.poll(async () => (await annotations()).length).toBe(3);
+});

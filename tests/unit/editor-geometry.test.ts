@@ -1,7 +1,7 @@
 /** Annotation geometry, step order numbers and labels: pure functions, checked with properties. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clampBox, dragHandle, moveAnnotation, newAnnotation, MIN_SIZE } from '@/components/annotate/geometry';
+import { clampBox, dragHandle, drawnAnnotation, moveAnnotation, newAnnotation, MIN_SIZE } from '@/components/annotate/geometry';
 import { markerPoint } from '@/components/annotate/marker';
 import { orderBetween, orderForMove, stepLabels } from '@/lib/editor/order';
 import { suggestedIntro } from '@/lib/editor/intro';
@@ -23,6 +23,12 @@ describe('annotation geometry', () => {
       const a = dragHandle(newAnnotation(kind, 'a'), handle as 'body', dx, dy);
       expect(inside(a)).toBe(true);
     }));
+  });
+
+  it('draws a box from any drag direction, an arrow from start to end, nothing from a click', () => {
+    expect(drawnAnnotation('blur', 'b', { x: 0.5, y: 0.6 }, { x: 0.2, y: 0.1 })).toEqual({ id: 'b', kind: 'blur', box: { x: 0.2, y: 0.1, width: 0.3, height: 0.5 } });
+    expect(drawnAnnotation('arrow', 'a', { x: 0.1, y: 0.1 }, { x: 1.4, y: 0.5 })).toEqual({ id: 'a', kind: 'arrow', from: { x: 0.1, y: 0.1 }, to: { x: 1, y: 0.5 } });
+    expect(drawnAnnotation('highlight', 'h', { x: 0.5, y: 0.5 }, { x: 0.505, y: 0.5 })).toBeNull();
   });
 
   it('never makes a box smaller than the minimum', () => {
