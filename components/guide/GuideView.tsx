@@ -1,13 +1,29 @@
-/** One guide: its title and its steps, live while a recording still adds to it. */
+/**
+ * One guide in the editor: title, intro, steps (live while a recording still adds to them),
+ * undo / redo and export. Every change is saved at once; there is no Save button.
+ */
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getGuide } from '@/lib/db/guides';
+import { fillIntro, getGuide } from '@/lib/db/guides';
 import { stepsOf } from '@/lib/db/steps';
-import { StepItem } from './StepItem';
+import { perform } from '@/lib/editor/history';
+import { editGuide, insertStep } from '@/lib/editor/commands';
+import { suggestedIntro } from '@/lib/editor/intro';
 import { ExportButtons } from '@/components/export/ExportButtons';
+import { EditableText } from '@/components/common/EditableText';
+import { UndoBar } from '@/components/common/UndoBar';
+import { guideHref } from '@/components/editor/route';
+import { StepList } from './StepList';
 
 export function GuideView({ guideId }: { guideId: string }) {
   const guide = useLiveQuery(() => getGuide(guideId), [guideId], null);
   const steps = useLiveQuery(() => stepsOf(guideId), [guideId]);
+  const [notice, setNotice] = useState<{ text: string; guideId?: string; error?: boolean }>();
+  const suggestion = guide && guide.status === 'done' && !guide.intro && steps ? suggestedIntro(steps) : '';
+  // A finished recording gets its intro from the first page, so the export has one too.
+  useEffect(() => {
+    if (suggestion) void fillIntro(guideId, suggestion);
+  }, [guideId, suggestion]);
   if (guide === null) return null;
   if (!guide) {
     return (
@@ -19,12 +35,33 @@ export function GuideView({ guideId }: { guideId: string }) {
   }
   return (
     <main className="guide">
-      <a href="#/">All guides</a>
-      <h1>{guide.title}</h1>
-      {steps && <ExportButtons guide={guide} />}
-      <ol className="steps" aria-label="Steps">
-        {steps?.map((step, index) => <StepItem key={step.id} step={step} number={index + 1} />)}
-      </ol>
+      <nav className="topbar toolbar" aria-label="Guide">
+        <a href="#/">All guides</a>
+        <UndoBar />
+        {steps && <ExportButtons guide={guide} />}
+        {guide.status === 'recording' && <span className="badge" role="status">Recording… new steps appear here</span>}
+      </nav>
+      <h1 className="sr-only">{guide.title}</h1>
+      <EditableText className="title-input" label="Guide title" value={guide.title} placeholder="Guide title"
+        onCommit={(title) => perform(() => editGuide(guideId, { title }, 'Rename guide'))} />
+      <EditableText className="intro-input" label="Guide introduction" value={guide.intro} multiline placeholder="What this guide helps the reader do"
+        onCommit={(text) => perform(() => editGuide(guideId, { intro: text }, 'Edit introduction'))} />
+      {notice && (
+        <p role={notice.error ? 'alert' : 'status'} className="notice">
+          {notice.text} {notice.guideId && <a href={guideHref(notice.guideId)}>Open it</a>}
+          <button className="link" onClick={() => setNotice(undefined)}>Dismiss</button>
+        </p>
+      )}
+      <div className="toolbar">
+        <button onClick={() => void perform(() => insertStep(guideId, undefined, 'heading', 'Add heading at the start'))}>
+          Add heading at the start
+        </button>
+      </div>
+      {steps && steps.length === 0 && <p className="muted">No steps yet. Steps appear here while you record.</p>}
+      {steps && (
+        <StepList guideId={guideId} steps={steps} onError={(text) => setNotice({ text, error: true })}
+          onSplit={(id) => setNotice({ text: 'The steps from there on are now a new guide.', guideId: id })} />
+      )}
     </main>
   );
 }

@@ -1,27 +1,52 @@
-/** The guide library: every guide, newest first. */
+/** The guide library: every guide, last changed first, searchable; rename, duplicate, delete, undo. */
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { listGuides } from '@/lib/db/guides';
-import { guideHref } from '@/components/editor/route';
+import { guideSummaries } from '@/lib/db/library';
+import { undo } from '@/lib/editor/history';
+import { UndoBar } from '@/components/common/UndoBar';
+import { GuideCard } from './GuideCard';
 
 export function Library() {
-  const guides = useLiveQuery(listGuides, []);
-  if (!guides) return null;
+  const [query, setQuery] = useState('');
+  const [deleted, setDeleted] = useState<string>();
+  const summaries = useLiveQuery(() => guideSummaries(query), [query]);
+  if (!summaries) return null;
+  const empty = summaries.length === 0 && !query;
   return (
     <main className="library">
       <h1>Your guides</h1>
-      {guides.length === 0 ? (
-        <p className="empty">
-          No guides yet. Open the page where your task starts, click the Waymark button in the toolbar and
-          press <strong>Start recording</strong>. Do the task, then press <strong>Stop recording</strong>.
+      <div className="toolbar" role="toolbar" aria-label="Library">
+        <input type="search" aria-label="Search guides" placeholder="Search titles and steps" value={query}
+          onChange={(e) => setQuery(e.target.value)} />
+        {/* The import button (components/export/ImportButton) goes here. */}
+        <span className="import-slot" />
+        <UndoBar />
+      </div>
+      {deleted && (
+        <p role="status" className="notice">
+          Deleted “{deleted}”.{' '}
+          {/* Not named "Undo…": the toolbar's Undo button must stay the only one with that name. */}
+          <button className="link" aria-label={`Restore ${deleted}`} onClick={() => void undo().then(() => setDeleted(undefined))}>
+            Restore it
+          </button>
         </p>
+      )}
+      {empty ? (
+        <div className="empty">
+          <h2>No guides yet</h2>
+          <ol>
+            <li>Open the page where your task starts.</li>
+            <li>Click the Waymark button in the browser toolbar and press <strong>Start recording</strong>.</li>
+            <li>Do the task once, as usual: each click becomes a step with a screenshot.</li>
+            <li>Press <strong>Stop recording</strong>. Your guide opens here, ready to edit and export.</li>
+          </ol>
+        </div>
+      ) : summaries.length === 0 ? (
+        <p className="muted">No guide matches “{query}”.</p>
       ) : (
         <ul aria-label="Guides" className="guide-list">
-          {guides.map((guide) => (
-            <li key={guide.id}>
-              <a href={guideHref(guide.id)}>{guide.title}</a>
-              <span className="muted"> · {new Date(guide.createdAt).toLocaleString()}</span>
-              {guide.status === 'recording' && <span className="badge"> recording</span>}
-            </li>
+          {summaries.map((s) => (
+            <GuideCard key={s.guide.id} summary={s} onDeleted={setDeleted} />
           ))}
         </ul>
       )}

@@ -1,0 +1,117 @@
+/**
+ * A step's screenshot with its tools: add highlight / arrow / label / blur, crop, the click
+ * marker, hide or replace the picture. A missing or unreadable picture is said in words.
+ */
+import { useRef, useState } from 'react';
+import type { ActionStep } from '@/lib/steps/types';
+import { newId } from '@/lib/db/database';
+import { useStoredImage } from '@/components/common/useBlobUrl';
+import { EditableText } from '@/components/common/EditableText';
+import { newAnnotation, type AnnotationKind, type DrawKind } from './geometry';
+import { hasClickPoint } from './marker';
+import { Screenshot } from './Screenshot';
+
+export type StepPatch = Partial<Pick<ActionStep, 'annotations' | 'crop' | 'marker' | 'hideImage'>>;
+
+interface Props {
+  step: ActionStep;
+  label: string;
+  onChange(patch: StepPatch, label: string): Promise<boolean>;
+  onReplace(file: File): Promise<void>;
+}
+
+const ADD: [AnnotationKind, string, string][] = [
+  ['highlight', 'Highlight', 'highlight'],
+  ['arrow', 'Arrow', 'arrow'],
+  ['label', 'Label', 'label'],
+  ['blur', 'Blur', 'blur box'],
+];
+
+export function ShotEditor({ step, label, onChange, onReplace }: Props) {
+  const image = useStoredImage(step.hideImage ? undefined : step.imageId);
+  const [broken, setBroken] = useState(false);
+  const [selected, setSelected] = useState<string>();
+  const [drawKind, setDrawKind] = useState<DrawKind>('highlight');
+  const file = useRef<HTMLInputElement>(null);
+  const annotations = step.annotations ?? [];
+  const chosen = annotations.find((a) => a.id === selected);
+
+  function add(kind: AnnotationKind, name: string) {
+    if (kind !== 'label') setDrawKind(kind);
+    // Each new shape a little lower right than the last, so shapes added in a row don't hide each other.
+    const shift = (annotations.length % 5) * 0.06;
+    const a = newAnnotation(kind, newId(), { x: 0.4 + shift, y: 0.4 + shift });
+    setSelected(a.id);
+    void onChange({ annotations: [...annotations, a] }, `Add ${name} to ${label}`);
+  }
+
+  const tools = (
+    <div className="toolbar shot-tools" role="toolbar" aria-label={`Screenshot tools for ${label}`}>
+      {image.state === 'ready' && !broken && (
+        <>
+          {ADD.map(([kind, text, name]) => (
+            <button key={kind} aria-label={`Add ${name} to ${label}`} onClick={() => add(kind, name)}>
+              {text}
+            </button>
+          ))}
+          {step.crop ? (
+            <button onClick={() => void onChange({ crop: undefined }, `Remove crop from ${label}`)} aria-label={`Remove crop from ${label}`}>Uncrop</button>
+          ) : (
+            <button onClick={() => { setSelected('crop'); void onChange({ crop: { x: 0.1, y: 0.1, width: 0.8, height: 0.8 } }, `Crop ${label}`); }} aria-label={`Crop ${label}`}>Crop</button>
+          )}
+          {hasClickPoint(step) && (
+            <button aria-label={`${step.marker?.hidden ? 'Show' : 'Hide'} click marker on ${label}`}
+              onClick={() => void onChange({ marker: { ...step.marker, hidden: !step.marker?.hidden } }, `Toggle click marker on ${label}`)}>
+              {step.marker?.hidden ? 'Show marker' : 'Hide marker'}
+            </button>
+          )}
+        </>
+      )}
+      <button aria-label={`${step.hideImage ? 'Show' : 'Hide'} screenshot of ${label}`}
+        onClick={() => void onChange({ hideImage: !step.hideImage }, `${step.hideImage ? 'Show' : 'Hide'} screenshot of ${label}`)}>
+        {step.hideImage ? 'Show screenshot' : 'Hide screenshot'}
+      </button>
+      <button aria-label={`Replace screenshot of ${label}`} onClick={() => file.current?.click()}>Replace…</button>
+      <input ref={file} type="file" accept="image/*" hidden aria-label={`Image file for ${label}`}
+        onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void onReplace(f); }} />
+      {chosen && (
+        <>
+          {chosen.kind === 'label' && (
+            <EditableText label={`Label text on ${label}`} value={chosen.text}
+              onCommit={(text) => onChange({ annotations: annotations.map((a) => (a.id === chosen.id ? { ...chosen, text } : a)) }, `Edit label on ${label}`)} />
+          )}
+          <button aria-label={`Delete selected annotation on ${label}`}
+            onClick={() => { setSelected(undefined); void onChange({ annotations: annotations.filter((a) => a.id !== chosen.id) }, `Delete annotation on ${label}`); }}>
+            Delete shape
+          </button>
+        </>
+      )}
+    </div>
+  );
+
+  let picture: React.ReactNode = null;
+  if (step.hideImage) picture = <p className="shot-missing muted">Screenshot hidden in the guide.</p>;
+  else if (!step.imageId || image.state === 'missing') picture = <p className="shot-missing">No screenshot for this step.</p>;
+  else if (broken) picture = <p className="shot-missing">This screenshot could not be read. Replace it with an image file, or hide it.</p>;
+  else if (image.state === 'loading') picture = <div className="shot-placeholder" aria-hidden="true" />;
+  else {
+    picture = (
+      <>
+        {/* Decoding check: an SVG <image> does not report a broken picture, an <img> does. */}
+        <img src={image.url} alt="" hidden onError={() => setBroken(true)} />
+        <Screenshot step={step} label={label} url={image.url} size={image} selected={selected} onSelect={setSelected}
+          drawKind={drawKind} newId={newId}
+          onChange={(patch, text) => void onChange(patch, text)} />
+      </>
+    );
+  }
+  return (
+    <div className="shot-editor">
+      {picture}
+      {tools}
+      {image.state === 'ready' && !broken && !step.hideImage && (
+        <p className="muted hint">Drag on the picture to draw a {drawKind === 'blur' ? 'blur box' : drawKind}; drag a shape to move it.</p>
+      )}
+    </div>
+  );
+}
