@@ -2,6 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listGuides } from '@/lib/db/guides';
 import { guideHref } from '@/components/editor/route';
+import { ImportButton } from '@/components/export/ImportButton';
 
 export function Library() {
   const guides = useLiveQuery(listGuides, []);
@@ -9,6 +10,7 @@ export function Library() {
   return (
     <main className="library">
       <h1>Your guides</h1>
+      <ImportButton />
       {guides.length === 0 ? (
         <p className="empty">
           No guides yet. Open the page where your task starts, click the Waymark button in the toolbar and
