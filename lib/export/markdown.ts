@@ -10,9 +10,10 @@ import { actionCount, type GuideData, numberSteps, type Progress, renderedShotOf
 
 const MAX_IMAGE_WIDTH = 1600;
 
-/** Escapes text for Markdown: inline only (line breaks become spaces). */
+/** Escapes text for Markdown: inline only (line breaks become spaces, control characters go). */
 export function escapeMarkdown(text: string): string {
   return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)
     .trim();
