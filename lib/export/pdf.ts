@@ -41,6 +41,23 @@ interface Layout {
 
 interface Outline {
   section?: unknown;
+  /** A heading waits to be written with the step after it, so it never ends a page alone. */
+  heading?: { text: string; lines: string[] };
+}
+
+const HEADING = 16;
+
+function headingHeight(outline: Outline): number {
+  return outline.heading ? outline.heading.lines.length * lineHeight(HEADING) + GAP / 2 : 0;
+}
+
+function writeHeading(l: Layout, outline: Outline): void {
+  if (!outline.heading) return;
+  ensure(l, headingHeight(outline));
+  outline.section = l.pdf.outline.add(null, outline.heading.text || 'Section', { pageNumber: pageOf(l.pdf) });
+  writeLines(l, outline.heading.lines, HEADING, true);
+  l.y += GAP / 2;
+  outline.heading = undefined;
 }
 
 function lineHeight(size: number): number {
@@ -93,11 +110,8 @@ async function stepBlock(l: Layout, data: GuideData, step: Step, number: number 
   const { pdf } = l;
   const text = sentenceOf(step, number);
   if (step.kind === 'heading') {
-    const lines = wrap(l, text, 16, true);
-    ensure(l, lineHeight(16) * lines.length + 60); // keep a heading with what follows
-    outline.section = pdf.outline.add(null, text || 'Section', { pageNumber: pageOf(pdf) });
-    writeLines(l, lines, 16, true);
-    l.y += GAP / 2;
+    writeHeading(l, outline); // two headings in a row: the first goes alone
+    outline.heading = { text, lines: wrap(l, text, HEADING, true) };
     return;
   }
   const indent = step.kind === 'callout' ? 5 : 0;
@@ -112,10 +126,11 @@ async function stepBlock(l: Layout, data: GuideData, step: Step, number: number 
   let h = 0;
   if (shot) {
     h = (shot.height / shot.width) * w;
-    const maxHeight = Math.max(40, l.bottom - l.top - Math.min(textHeight, 60) - 3);
+    const maxHeight = Math.max(40, l.bottom - l.top - Math.min(headingHeight(outline) + textHeight, 60) - 3);
     if (h > maxHeight) [w, h] = [(maxHeight / h) * w, maxHeight];
   }
-  ensure(l, textHeight + (shot ? 3 + h : 0));
+  ensure(l, headingHeight(outline) + textHeight + (shot ? 3 + h : 0));
+  writeHeading(l, outline);
   if (number !== undefined) pdf.outline.add(outline.section ?? null, `${number}. ${text}`.slice(0, 200), { pageNumber: pageOf(pdf) });
   const startY = l.y;
   const startPage = pageOf(pdf);
@@ -159,7 +174,8 @@ export async function exportPdf(
   onProgress?: Progress,
   options: { paper?: Paper; now?: Date } = {},
 ): Promise<Blob> {
-  const pdf = new jsPDF({ unit: 'mm', format: options.paper ?? defaultPaper(), compress: true });
+  // putOnlyUsedFonts: no unused, unembedded standard fonts listed in the file.
+  const pdf = new jsPDF({ unit: 'mm', format: options.paper ?? defaultPaper(), compress: true, putOnlyUsedFonts: true });
   await useUnicodeFont(pdf);
   const pageWidth = pdf.internal.pageSize.getWidth();
   const pageHeight = pdf.internal.pageSize.getHeight();
@@ -182,6 +198,7 @@ export async function exportPdf(
     // Let the page paint its progress now and then: jsPDF's own work is synchronous.
     if (i % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  writeHeading(layout, outline);
   footers(pdf, data.guide.title, pageWidth, pageHeight);
   return pdf.output('blob');
 }
