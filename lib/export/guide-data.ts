@@ -68,3 +68,29 @@ export async function renderedShotOf(
   }
   return renderShot(image.blob, action, options);
 }
+
+/**
+ * Renders pictures a few steps ahead of the writer: decoding and encoding run off the main
+ * thread, so the next pictures are ready while the current one is written. At most `depth`
+ * encoded pictures wait in memory, never the whole guide.
+ */
+export function renderAhead(
+  data: GuideData,
+  options: RenderOptions,
+  depth = 4,
+): (index: number) => Promise<RenderedShot | undefined> {
+  const started = new Map<number, Promise<RenderedShot | undefined>>();
+  const start = (i: number) => {
+    const step = data.steps[i];
+    if (!step || started.has(i)) return;
+    const promise = renderedShotOf(data, step, options);
+    promise.catch(() => undefined); // a failure is reported when its step is reached
+    started.set(i, promise);
+  };
+  return (index) => {
+    for (let i = index; i <= index + depth; i++) start(i);
+    const promise = started.get(index)!;
+    started.delete(index);
+    return promise;
+  };
+}

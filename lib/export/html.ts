@@ -14,7 +14,7 @@ import {
   type GuideData,
   numberSteps,
   type Progress,
-  renderedShotOf,
+  renderAhead,
   sentenceOf,
 } from './guide-data';
 import { EXPORT_CSS } from './html-style';
@@ -121,8 +121,9 @@ export async function exportHtml(data: GuideData, onProgress?: Progress, now = n
   const token = `waymark-image-${crypto.randomUUID()}-`;
   const { doc, pending } = buildDocument(data, now, token);
   const sources: string[] = [];
+  const shotAt = renderAhead({ ...data, steps: pending.map((p) => p.step) }, { maxWidth: MAX_IMAGE_WIDTH });
   for (const [i, p] of pending.entries()) {
-    const shot = await renderedShotOf(data, p.step, { maxWidth: MAX_IMAGE_WIDTH });
+    const shot = await shotAt(i);
     if (shot) {
       p.img.setAttribute('width', String(shot.width));
       p.img.setAttribute('height', String(shot.height));

@@ -6,7 +6,7 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Step } from '@/lib/steps/types';
-import { actionCount, type GuideData, numberSteps, type Progress, renderedShotOf, sentenceOf } from './guide-data';
+import { actionCount, type GuideData, numberSteps, type Progress, renderAhead, sentenceOf } from './guide-data';
 
 const MAX_IMAGE_WIDTH = 1600;
 
@@ -65,8 +65,9 @@ export async function exportMarkdown(data: GuideData, onProgress?: Progress, now
   }
   if (data.steps.length === 0) parts.push('*This guide has no steps yet.*');
   const numbered = numberSteps(data.steps);
+  const shotAt = renderAhead(data, { maxWidth: MAX_IMAGE_WIDTH });
   for (const [i, { step, number }] of numbered.entries()) {
-    const shot = await renderedShotOf(data, step, { maxWidth: MAX_IMAGE_WIDTH });
+    const shot = await shotAt(i);
     let link: string | undefined;
     if (shot) {
       const name = `step-${String(number).padStart(3, '0')}.jpg`;

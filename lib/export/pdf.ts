@@ -6,7 +6,8 @@
  */
 import { jsPDF } from 'jspdf';
 import type { Step } from '@/lib/steps/types';
-import { actionCount, type GuideData, numberSteps, type Progress, renderedShotOf, sentenceOf } from './guide-data';
+import type { RenderedShot } from './render-shot';
+import { actionCount, type GuideData, numberSteps, type Progress, renderAhead, sentenceOf } from './guide-data';
 import { PDF_FONT, useUnicodeFont } from './pdf-fonts';
 
 export type Paper = 'a4' | 'letter';
@@ -106,7 +107,13 @@ function titleBlock(l: Layout, data: GuideData, now: Date): void {
   if (data.steps.length === 0) writeLines(l, ['This guide has no steps yet.'], 11, false, MUTED);
 }
 
-async function stepBlock(l: Layout, data: GuideData, step: Step, number: number | undefined, outline: Outline) {
+async function stepBlock(
+  l: Layout,
+  step: Step,
+  number: number | undefined,
+  outline: Outline,
+  shotOf: () => Promise<RenderedShot | undefined>,
+) {
   const { pdf } = l;
   const text = sentenceOf(step, number);
   if (step.kind === 'heading') {
@@ -121,7 +128,7 @@ async function stepBlock(l: Layout, data: GuideData, step: Step, number: number 
   const sentence = wrap(l, `${prefix}${text}`, 12, bold, width);
   const note = step.note ? wrap(l, step.note, 10, false, width) : [];
   const textHeight = sentence.length * lineHeight(12) + (note.length ? 1.5 + note.length * lineHeight(10) : 0);
-  const shot = await renderedShotOf(data, step, { maxWidth: MAX_IMAGE_WIDTH });
+  const shot = await shotOf();
   let w = width;
   let h = 0;
   if (shot) {
@@ -192,8 +199,9 @@ export async function exportPdf(
   titleBlock(layout, data, options.now ?? new Date());
   const outline: Outline = {};
   const numbered = numberSteps(data.steps);
+  const shotAt = renderAhead(data, { maxWidth: MAX_IMAGE_WIDTH });
   for (const [i, { step, number }] of numbered.entries()) {
-    await stepBlock(layout, data, step, number, outline);
+    await stepBlock(layout, step, number, outline, () => shotAt(i));
     onProgress?.(i + 1, numbered.length);
     // Let the page paint its progress now and then: jsPDF's own work is synchronous.
     if (i % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
