@@ -84,10 +84,19 @@ test('a guide exported as a bundle imports as a whole copy; bad files change not
   await expect(steps).toHaveCount(3);
   await expect(steps.nth(1)).toContainText('Click "Войти"');
   await expect(steps.nth(1).getByRole('img')).toBeVisible();
-
-  // Bad files: truncated, foreign, newer, not a zip. Each named, nothing imported.
   await library.goto(`chrome-extension://${extensionId}/editor.html`);
   await expect(guides).toHaveCount(2);
+
+  // "Export all guides" writes the original and the copy into one bundle.
+  const [all] = await Promise.all([
+    library.waitForEvent('download'),
+    library.getByRole('button', { name: 'Export all guides' }).click(),
+  ]);
+  expect(all.suggestedFilename()).toBe('Waymark guides.waymark.zip');
+  const allManifest = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(await readFile((await all.path())!)))['manifest.json']));
+  expect(allManifest.guides.map((g: { guide: { title: string } }) => g.guide.title)).toEqual([TITLE, TITLE]);
+
+  // Bad files: truncated, foreign, newer, not a zip. Each named, nothing imported.
   const bytes = await readFile(path);
   const newer = zipSync({ ...bundle, 'manifest.json': strToU8(JSON.stringify({ ...manifest, version: 2 })) });
   const cases: [string, Uint8Array, RegExp][] = [
