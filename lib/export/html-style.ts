@@ -14,7 +14,7 @@ nav.toc a{color:#2a45b8;overflow-wrap:anywhere}
 ol.steps{list-style:none;padding:0;margin:0}
 li.step{background:#fff;border:1px solid #dde1e7;border-radius:10px;padding:16px;margin:0 0 16px;break-inside:avoid;page-break-inside:avoid}
 .sentence{margin:0 0 12px;font-weight:600;overflow-wrap:anywhere;white-space:pre-wrap}
-.num{display:inline-block;min-width:1.8em;height:1.8em;line-height:1.8em;margin-right:.5em;border-radius:50%;background:#3755d6;color:#fff;text-align:center;font-size:.9em;white-space:nowrap}
+.num{-webkit-print-color-adjust:exact;print-color-adjust:exact;display:inline-block;min-width:1.8em;height:1.8em;line-height:1.8em;margin-right:.5em;border-radius:50%;background:#3755d6;color:#fff;text-align:center;font-size:.9em;white-space:nowrap}
 .note{margin:0 0 12px;color:#3b4450;white-space:pre-wrap;overflow-wrap:anywhere}
 .tone{font-weight:700;margin-right:.4em}
 figure{margin:0;line-height:0}
