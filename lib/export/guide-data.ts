@@ -63,7 +63,7 @@ export async function renderedShotOf(
   const { renderShot, needsRendering } = await import('./render-shot');
   const action = step as ActionStep;
   const fits = image.width <= (options.maxWidth ?? Infinity);
-  if (!needsRendering(action) && fits && image.blob.type === 'image/jpeg') {
+  if (!needsRendering(action, options) && fits && image.blob.type === 'image/jpeg') {
     return { blob: image.blob, width: image.width, height: image.height };
   }
   return renderShot(image.blob, action, options);

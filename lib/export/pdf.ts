@@ -4,9 +4,11 @@
  * scaled with its aspect ratio kept and never split across pages. Pictures are read and
  * rendered one step at a time, so a long guide is never all decoded at once.
  */
-import { jsPDF } from 'jspdf';
-import type { Step } from '@/lib/steps/types';
-import type { RenderedShot } from './render-shot';
+import { GState, jsPDF } from 'jspdf';
+import type { ActionStep, Step } from '@/lib/steps/types';
+import { ANNOTATION_STYLE } from '@/lib/steps/annotation-style';
+import { markerPoint } from './marker';
+import { cropOf, markerSize, type RenderedShot } from './render-shot';
 import { actionCount, type GuideData, numberSteps, type Progress, renderAhead, sentenceOf } from './guide-data';
 import { PDF_FONT, useUnicodeFont } from './pdf-fonts';
 
@@ -155,9 +157,30 @@ async function stepBlock(
     const bytes = new Uint8Array(await shot.blob.arrayBuffer());
     pdf.addImage(bytes, 'JPEG', l.left + indent, l.y, w, h, `shot-${step.id}`, 'NONE');
     pdf.setDrawColor(210, 214, 220).setLineWidth(0.2).rect(l.left + indent, l.y, w, h);
+    if (step.kind === 'action') drawMarker(pdf, step, { x: l.left + indent, y: l.y, w, h }, shot.width);
     l.y += h;
   }
   l.y += GAP;
+}
+
+/**
+ * The click marker as a vector over the picture, with the geometry the shot renderer uses:
+ * a picture needs no decoding and re-encoding just to carry a circle (the common case).
+ */
+function drawMarker(pdf: jsPDF, step: ActionStep, area: { x: number; y: number; w: number; h: number }, pixels: number) {
+  const at = markerPoint(step);
+  if (!at) return;
+  const crop = cropOf(step);
+  const fx = (at.x - crop.x) / crop.width;
+  const fy = (at.y - crop.y) / crop.height;
+  if (fx < 0 || fx > 1 || fy < 0 || fy > 1) return;
+  const mm = area.w / pixels;
+  const { radius, line } = markerSize(pixels);
+  const [cx, cy] = [area.x + fx * area.w, area.y + fy * area.h];
+  pdf.setGState(new GState({ opacity: 0.25 }));
+  pdf.setFillColor(ANNOTATION_STYLE.markerColor).circle(cx, cy, radius * mm, 'F');
+  pdf.setGState(new GState({ opacity: 1 }));
+  pdf.setDrawColor(ANNOTATION_STYLE.markerColor).setLineWidth(line * mm).circle(cx, cy, radius * mm, 'S');
 }
 
 function pageOf(pdf: jsPDF): number {
@@ -199,7 +222,7 @@ export async function exportPdf(
   titleBlock(layout, data, options.now ?? new Date());
   const outline: Outline = {};
   const numbered = numberSteps(data.steps);
-  const shotAt = renderAhead(data, { maxWidth: MAX_IMAGE_WIDTH });
+  const shotAt = renderAhead(data, { maxWidth: MAX_IMAGE_WIDTH, withoutMarker: true });
   for (const [i, { step, number }] of numbered.entries()) {
     await stepBlock(layout, step, number, outline, () => shotAt(i));
     onProgress?.(i + 1, numbered.length);

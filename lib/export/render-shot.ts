@@ -13,6 +13,8 @@ export interface RenderOptions {
   quality?: number;
   /** Draw only the blur boxes (bundles keep crop, marker and annotations as data). */
   blurOnly?: boolean;
+  /** Leave the click marker out: the PDF draws it as a vector with the same geometry. */
+  withoutMarker?: boolean;
 }
 
 export interface RenderedShot {
@@ -32,7 +34,7 @@ const BLUR_BLOCK = 1 / 60;
 export async function renderShot(blob: Blob, step: ActionStep, options: RenderOptions = {}): Promise<RenderedShot> {
   const bitmap = await createImageBitmap(blob);
   try {
-    const crop = options.blurOnly ? FULL : clampBox(step.crop ?? FULL);
+    const crop = options.blurOnly ? FULL : cropOf(step);
     const sx = crop.x * bitmap.width;
     const sy = crop.y * bitmap.height;
     const sw = Math.max(1, crop.width * bitmap.width);
@@ -51,7 +53,7 @@ export async function renderShot(blob: Blob, step: ActionStep, options: RenderOp
     for (const a of annotations) if (a.kind === 'blur') pixelate(ctx, a.box, project, width);
     if (!options.blurOnly) {
       for (const a of annotations) drawAnnotation(ctx, a, project, width);
-      const at = markerPoint(step);
+      const at = options.withoutMarker ? undefined : markerPoint(step);
       if (at) drawMarker(ctx, project(at), width);
     }
     const out = await canvas.convertToBlob({ type: 'image/jpeg', quality: options.quality ?? 0.85 });
@@ -62,8 +64,18 @@ export async function renderShot(blob: Blob, step: ActionStep, options: RenderOp
 }
 
 /** True when the stored picture can be used as it is (nothing to draw, crop or shrink). */
-export function needsRendering(step: ActionStep): boolean {
-  return Boolean(step.crop || step.annotations?.length || markerPoint(step));
+export function needsRendering(step: ActionStep, options: RenderOptions = {}): boolean {
+  return Boolean(step.crop || step.annotations?.length || (!options.withoutMarker && markerPoint(step)));
+}
+
+/** The marker's radius and line width, in output pixels, for a picture `width` pixels wide. */
+export function markerSize(width: number): { radius: number; line: number } {
+  return { radius: Math.max(8, width * S.markerRadius), line: Math.max(2, width * S.strokeWidth) };
+}
+
+/** The part of the picture a step shows (all of it when the crop is missing or degenerate). */
+export function cropOf(step: ActionStep): NormBox {
+  return clampBox(step.crop ?? FULL);
 }
 
 function clampBox(b: NormBox): NormBox {
@@ -157,13 +169,13 @@ function drawLabel(ctx: Ctx, at: { x: number; y: number }, text: string, color: 
 }
 
 function drawMarker(ctx: Ctx, at: { x: number; y: number }, width: number): void {
-  const r = Math.max(8, width * S.markerRadius);
+  const { radius: r, line } = markerSize(width);
   ctx.save();
   ctx.beginPath();
   ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
   ctx.fillStyle = S.markerFill;
   ctx.fill();
-  ctx.lineWidth = Math.max(2, width * S.strokeWidth);
+  ctx.lineWidth = line;
   ctx.strokeStyle = S.markerColor;
   ctx.stroke();
   ctx.restore();
