@@ -17,7 +17,8 @@ li.step{background:#fff;border:1px solid #dde1e7;border-radius:10px;padding:16px
 .num{-webkit-print-color-adjust:exact;print-color-adjust:exact;display:inline-block;min-width:1.8em;height:1.8em;line-height:1.8em;margin-right:.5em;border-radius:50%;background:#3755d6;color:#fff;text-align:center;font-size:.9em;white-space:nowrap}
 .note{margin:0 0 12px;color:#3b4450;white-space:pre-wrap;overflow-wrap:anywhere}
 .tone{font-weight:700;margin-right:.4em}
-figure{margin:0;line-height:0}
+figure{position:relative;margin:0;line-height:0}
+figure svg.overlay{position:absolute;inset:0;width:100%;height:100%;pointer-events:none}
 figure img{display:block;max-width:100%;width:100%;height:auto;border:1px solid #dde1e7;border-radius:6px}
 li.heading{background:none;border:0;padding:8px 0 0;break-after:avoid;page-break-after:avoid}
 li.heading h2{font-size:1.35rem;margin:0 0 4px}
@@ -30,6 +31,6 @@ body{background:#fff;font-size:11pt}
 main{max-width:none;padding:0}
 nav.toc a{color:inherit;text-decoration:none}
 li.step{border-color:#bbb}
-figure img{width:auto;max-height:175mm;margin:0 auto}
+figure{max-width:calc(170mm * var(--ratio, 1.6));margin:0 auto}
 }
 `;

@@ -7,8 +7,11 @@
  * spliced into the serialized page as data URLs, so the DOM never carries megabytes of
  * base64 and no more than one picture is decoded at once.
  */
-import type { Step } from '@/lib/steps/types';
+import type { ActionStep, Step } from '@/lib/steps/types';
+import { ANNOTATION_STYLE } from '@/lib/steps/annotation-style';
 import { blobToDataUrl } from './files';
+import { markerPoint } from './marker';
+import { cropOf, markerSize } from './render-shot';
 import {
   actionCount,
   type GuideData,
@@ -33,6 +36,39 @@ function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * The click marker as an SVG circle over the picture, in the picture's own pixel space with
+ * the shot renderer's geometry: a picture with nothing else drawn on it is used as stored,
+ * with no decoding and re-encoding (the common case, and most of the time of a long guide).
+ */
+function markerOverlay(doc: Document, step: ActionStep, width: number, height: number): SVGSVGElement | undefined {
+  const at = markerPoint(step);
+  if (!at) return undefined;
+  const crop = cropOf(step);
+  const cx = ((at.x - crop.x) / crop.width) * width;
+  const cy = ((at.y - crop.y) / crop.height) * height;
+  if (cx < 0 || cx > width || cy < 0 || cy > height) return undefined;
+  const { radius, line } = markerSize(width);
+  const svg = doc.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'overlay');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('aria-hidden', 'true');
+  const circle = doc.createElementNS(SVG, 'circle');
+  const attrs = {
+    cx: cx.toFixed(1),
+    cy: cy.toFixed(1),
+    r: radius.toFixed(1),
+    fill: ANNOTATION_STYLE.markerFill,
+    stroke: ANNOTATION_STYLE.markerColor,
+    'stroke-width': line.toFixed(1),
+  };
+  for (const [name, value] of Object.entries(attrs)) circle.setAttribute(name, value);
+  svg.append(circle);
+  return svg;
 }
 
 interface Pending {
@@ -121,12 +157,16 @@ export async function exportHtml(data: GuideData, onProgress?: Progress, now = n
   const token = `waymark-image-${crypto.randomUUID()}-`;
   const { doc, pending } = buildDocument(data, now, token);
   const sources: string[] = [];
-  const shotAt = renderAhead({ ...data, steps: pending.map((p) => p.step) }, { maxWidth: MAX_IMAGE_WIDTH });
+  const shotAt = renderAhead({ ...data, steps: pending.map((p) => p.step) }, { maxWidth: MAX_IMAGE_WIDTH, withoutMarker: true });
   for (const [i, p] of pending.entries()) {
     const shot = await shotAt(i);
     if (shot) {
       p.img.setAttribute('width', String(shot.width));
       p.img.setAttribute('height', String(shot.height));
+      // Printed, a picture is at most 170 mm tall, so its step fits on one page.
+      p.img.parentElement?.style.setProperty('--ratio', (shot.width / shot.height).toFixed(4));
+      const marker = markerOverlay(doc, p.step as ActionStep, shot.width, shot.height);
+      if (marker) p.img.after(marker);
       sources.push(await blobToDataUrl(shot.blob));
     } else {
       p.img.closest('figure')?.remove();

@@ -110,9 +110,19 @@ test('HTML export: one offline file, faithful, escaped, phone-width and print fr
   );
   expect(stats[0]!.secret).toBeGreaterThan(60); // untouched checkerboard
   expect(stats[1]!.secret).toBeLessThan(12); // the blurred box: flat
-  expect(stats[0]!.orange).toBeGreaterThan(stats[2]!.orange); // highlight + arrow + marker
-  expect(stats[2]!.orange).toBeGreaterThan(100); // the click marker
+  expect(stats[0]!.orange).toBeGreaterThan(1000); // highlight + arrow drawn in
+  expect(stats[2]!.orange).toBe(0); // nothing drawn in: the stored picture as it is
   expect(stats[3]).toMatchObject({ width: 640, height: 400, orange: 0 }); // cropped, marker hidden
+  // The click marker: a circle over the picture at the click point (20% × 24% of 1280×800).
+  const markers = reader.locator('ol.steps figure svg circle');
+  expect(await markers.evaluateAll((all) => all.map((c) => [c.getAttribute('cx'), c.getAttribute('cy')]))).toEqual([
+    ['256.0', '192.0'],
+    ['256.0', '192.0'],
+    ['256.0', '192.0'],
+  ]);
+  const [img, svg] = await Promise.all([images.first().boundingBox(), reader.locator('ol.steps figure svg').first().boundingBox()]);
+  expect(svg!.width).toBeCloseTo(img!.width, 0);
+  expect(svg!.height).toBeCloseTo(img!.height, 0);
   expect(stats[0]).toMatchObject({ width: 1280, height: 800 });
 
   // A phone: no horizontal scrolling, even with a 500-character word.
@@ -126,6 +136,8 @@ test('HTML export: one offline file, faithful, escaped, phone-width and print fr
   expect(await reader.locator('ol.steps > li.action').evaluateAll((all) => all.map((li) => getComputedStyle(li).breakInside))).toEqual(
     SENTENCES.map(() => 'avoid'),
   );
+  const [printImg, printSvg] = await Promise.all([images.first().boundingBox(), reader.locator('ol.steps figure svg').first().boundingBox()]);
+  expect(printSvg).toEqual(printImg);
   const printed = join(tmpdir(), `waymark-print-${Date.now()}.pdf`);
   await reader.pdf({ path: printed, format: 'A4' });
   await reader.setViewportSize({ width: 390, height: 844 });
