@@ -1,7 +1,9 @@
 /**
  * The one renderer of a step's picture for every export (HTML, PDF, Markdown): crop, blur
  * boxes, annotations and the click marker are drawn into the pixels, so all formats agree
- * and a blurred area can never be recovered from an exported file.
+ * and a blurred area can never be recovered from an exported file. HTML (SVG) and PDF draw
+ * the marker alone as a vector with this file's geometry (`markerSize`, `cropOf`), so a
+ * picture with nothing else on it is used as stored instead of decoded and re-encoded.
  */
 import type { ActionStep, Annotation, NormBox, NormPoint } from '@/lib/steps/types';
 import { ANNOTATION_STYLE as S } from '@/lib/steps/annotation-style';
