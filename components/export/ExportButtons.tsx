@@ -1,27 +1,49 @@
-/** "Export HTML" and "Export PDF": each downloads a file named after the guide. */
+/**
+ * "Export HTML", "Export PDF", "Export Markdown" and "Export bundle": each downloads a file
+ * named after the guide, with progress shown while a long guide is written.
+ */
 import { useState } from 'react';
 import type { Guide } from '@/lib/steps/types';
-import { loadGuideData } from '@/lib/export/guide-data';
+import { loadGuideData, type Progress } from '@/lib/export/guide-data';
 import { download, fileNameFor } from '@/lib/export/files';
 
-type Format = 'html' | 'pdf';
+type Format = 'html' | 'pdf' | 'markdown' | 'bundle';
 
-async function exportBlob(format: Format, guideId: string): Promise<Blob> {
-  const data = await loadGuideData(guideId);
-  if (format === 'html') return (await import('@/lib/export/html')).exportHtml(data);
-  // jsPDF is large: load it only when a PDF is asked for.
-  return (await import('@/lib/export/pdf')).exportPdf(data);
+const LABELS: Record<Format, string> = {
+  html: 'Export HTML',
+  pdf: 'Export PDF',
+  markdown: 'Export Markdown',
+  bundle: 'Export bundle',
+};
+
+const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', markdown: 'md.zip', bundle: 'waymark.zip' };
+
+/** Each format's code (and jsPDF with its font, the heaviest) is loaded only when asked for. */
+async function exportBlob(format: Format, guideId: string, onProgress: Progress): Promise<Blob> {
+  switch (format) {
+    case 'bundle':
+      return (await import('@/lib/export/bundle')).exportBundle([guideId], onProgress);
+    case 'html':
+      return (await import('@/lib/export/html')).exportHtml(await loadGuideData(guideId), onProgress);
+    case 'pdf':
+      return (await import('@/lib/export/pdf')).exportPdf(await loadGuideData(guideId), onProgress);
+    case 'markdown':
+      return (await import('@/lib/export/markdown')).exportMarkdown(await loadGuideData(guideId), onProgress);
+  }
 }
 
 export function ExportButtons({ guide }: { guide: Guide }) {
   const [busy, setBusy] = useState<Format>();
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [error, setError] = useState<string>();
 
   async function run(format: Format) {
     setBusy(format);
+    setProgress(undefined);
     setError(undefined);
     try {
-      download(await exportBlob(format, guide.id), fileNameFor(guide.title, format));
+      const blob = await exportBlob(format, guide.id, (done, total) => setProgress({ done, total }));
+      download(blob, fileNameFor(guide.title, EXTENSIONS[format]));
     } catch (e) {
       setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
@@ -31,13 +53,21 @@ export function ExportButtons({ guide }: { guide: Guide }) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Export">
-      <button onClick={() => run('html')} disabled={busy !== undefined}>
-        Export HTML
-      </button>
-      <button onClick={() => run('pdf')} disabled={busy !== undefined}>
-        Export PDF
-      </button>
-      {busy && <span role="status">Exporting…</span>}
+      {(Object.keys(LABELS) as Format[]).map((format) => (
+        <button key={format} onClick={() => run(format)} disabled={busy !== undefined}>
+          {LABELS[format]}
+        </button>
+      ))}
+      {busy && (
+        <span role="status">
+          Exporting…
+          {progress && progress.total > 0 && (
+            <progress aria-label="Export progress" max={progress.total} value={progress.done}>
+              {progress.done} of {progress.total}
+            </progress>
+          )}
+        </span>
+      )}
       {error && <p role="alert">{error}</p>}
     </div>
   );

@@ -5,6 +5,7 @@ import { guideSummaries } from '@/lib/db/library';
 import { undo } from '@/lib/editor/history';
 import { UndoBar } from '@/components/common/UndoBar';
 import { GuideCard } from './GuideCard';
+import { ImportButton } from '@/components/export/ImportButton';
 
 export function Library() {
   const [query, setQuery] = useState('');
@@ -18,8 +19,7 @@ export function Library() {
       <div className="toolbar" role="toolbar" aria-label="Library">
         <input type="search" aria-label="Search guides" placeholder="Search titles and steps" value={query}
           onChange={(e) => setQuery(e.target.value)} />
-        {/* The import button (components/export/ImportButton) goes here. */}
-        <span className="import-slot" />
+        <ImportButton />
         <UndoBar />
       </div>
       {deleted && (

@@ -1,7 +1,8 @@
 /** Everything an export needs about one guide, read in one go from the database. */
 import { getGuide } from '@/lib/db/guides';
 import { getImage, stepsOf } from '@/lib/db/steps';
-import type { Guide, Step, StoredImage } from '@/lib/steps/types';
+import type { ActionStep, Guide, Step, StoredImage } from '@/lib/steps/types';
+import type { RenderedShot, RenderOptions } from './render-shot';
 
 export interface GuideData {
   guide: Guide;
@@ -9,6 +10,9 @@ export interface GuideData {
   /** Looks up a step's screenshot lazily, so exports need not hold every image at once. */
   image(imageId: string): Promise<StoredImage | undefined>;
 }
+
+/** Told after each step, so a page can show how far a long export has come. */
+export type Progress = (done: number, total: number) => void;
 
 export async function loadGuideData(guideId: string): Promise<GuideData> {
   const guide = await getGuide(guideId);
@@ -19,4 +23,74 @@ export async function loadGuideData(guideId: string): Promise<GuideData> {
 /** The image a step shows in exports, if any. */
 export function shownImageId(step: Step): string | undefined {
   return step.kind === 'action' && !step.hideImage ? step.imageId : undefined;
+}
+
+/** A step with its number (action steps only: headings, text and callouts are not counted). */
+export interface NumberedStep {
+  step: Step;
+  number?: number;
+}
+
+export function numberSteps(steps: Step[]): NumberedStep[] {
+  let number = 0;
+  return steps.map((step) => (step.kind === 'action' ? { step, number: ++number } : { step }));
+}
+
+export function actionCount(steps: Step[]): number {
+  return steps.filter((s) => s.kind === 'action').length;
+}
+
+/** What a step's sentence reads as, never empty for a numbered step. */
+export function sentenceOf(step: Step, number?: number): string {
+  const text = step.text.trim();
+  if (text) return text;
+  return number !== undefined ? `Step ${number}` : '';
+}
+
+/**
+ * The picture of a step as every export shows it: crop, blur, annotations and marker drawn
+ * in. Read and rendered one step at a time, so a long guide is never all decoded at once.
+ */
+export async function renderedShotOf(
+  data: GuideData,
+  step: Step,
+  options: RenderOptions = {},
+): Promise<RenderedShot | undefined> {
+  const imageId = shownImageId(step);
+  if (!imageId) return undefined;
+  const image = await data.image(imageId);
+  if (!image || !(image.width > 0 && image.height > 0)) return undefined;
+  const { renderShot, needsRendering } = await import('./render-shot');
+  const action = step as ActionStep;
+  const fits = image.width <= (options.maxWidth ?? Infinity);
+  if (!needsRendering(action, options) && fits && image.blob.type === 'image/jpeg') {
+    return { blob: image.blob, width: image.width, height: image.height };
+  }
+  return renderShot(image.blob, action, options);
+}
+
+/**
+ * Renders pictures a few steps ahead of the writer: decoding and encoding run off the main
+ * thread, so the next pictures are ready while the current one is written. At most `depth`
+ * encoded pictures wait in memory, never the whole guide.
+ */
+export function renderAhead(
+  data: GuideData,
+  options: RenderOptions,
+  depth = 4,
+): (index: number) => Promise<RenderedShot | undefined> {
+  const started = new Map<number, Promise<RenderedShot | undefined>>();
+  const start = (i: number) => {
+    const step = data.steps[i];
+    if (!step || started.has(i)) return;
+    const promise = renderedShotOf(data, step, options);
+    promise.catch(() => undefined); // a failure is reported when its step is reached
+    started.set(i, promise);
+  };
+  return (index) => {
+    for (let i = index; i <= index + depth; i++) start(i);
+    const promise = started.get(index)!;
+    started.delete(index);
+    return promise;
+  };
 }

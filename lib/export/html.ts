@@ -2,13 +2,29 @@
  * HTML export: one self-contained file (CSS inline, screenshots as data URLs, no script,
  * no request). Built with DOM methods and `textContent`, so page text can never become
  * markup; a CSP meta tag forbids scripts and remote loads as a second wall.
+ *
+ * Screenshots are rendered one at a time (crop, blur, annotations, marker drawn in) and
+ * spliced into the serialized page as data URLs, so the DOM never carries megabytes of
+ * base64 and no more than one picture is decoded at once.
  */
-import type { Step } from '@/lib/steps/types';
+import type { ActionStep, Step } from '@/lib/steps/types';
+import { ANNOTATION_STYLE } from '@/lib/steps/annotation-style';
 import { blobToDataUrl } from './files';
-import { type GuideData, shownImageId } from './guide-data';
+import { markerPoint } from './marker';
+import { cropOf, markerSize } from './render-shot';
+import {
+  actionCount,
+  type GuideData,
+  numberSteps,
+  type Progress,
+  renderAhead,
+  sentenceOf,
+} from './guide-data';
 import { EXPORT_CSS } from './html-style';
 
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
+/** Pictures wider than this are shrunk: sharp on a laptop, a tenth of the weight of 4K. */
+const MAX_IMAGE_WIDTH = 1600;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -22,40 +38,81 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-function markerFor(doc: Document, step: Step): HTMLElement | undefined {
-  if (step.kind !== 'action' || step.action.kind !== 'click' || !step.action.point || !step.viewport) return;
-  const { x, y } = step.action.point;
-  const { width, height } = step.viewport;
-  if (!(width > 0 && height > 0)) return;
-  const marker = el(doc, 'span', { class: 'marker', 'aria-hidden': 'true' });
-  marker.style.left = `${((x / width) * 100).toFixed(2)}%`;
-  marker.style.top = `${((y / height) * 100).toFixed(2)}%`;
-  return marker;
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * The click marker as an SVG circle over the picture, in the picture's own pixel space with
+ * the shot renderer's geometry: a picture with nothing else drawn on it is used as stored,
+ * with no decoding and re-encoding (the common case, and most of the time of a long guide).
+ */
+function markerOverlay(doc: Document, step: ActionStep, width: number, height: number): SVGSVGElement | undefined {
+  const at = markerPoint(step);
+  if (!at) return undefined;
+  const crop = cropOf(step);
+  const cx = ((at.x - crop.x) / crop.width) * width;
+  const cy = ((at.y - crop.y) / crop.height) * height;
+  if (cx < 0 || cx > width || cy < 0 || cy > height) return undefined;
+  const { radius, line } = markerSize(width);
+  const svg = doc.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'overlay');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('aria-hidden', 'true');
+  const circle = doc.createElementNS(SVG, 'circle');
+  const attrs = {
+    cx: cx.toFixed(1),
+    cy: cy.toFixed(1),
+    r: radius.toFixed(1),
+    fill: ANNOTATION_STYLE.markerFill,
+    stroke: ANNOTATION_STYLE.markerColor,
+    'stroke-width': line.toFixed(1),
+  };
+  for (const [name, value] of Object.entries(attrs)) circle.setAttribute(name, value);
+  svg.append(circle);
+  return svg;
 }
 
-async function stepItem(doc: Document, data: GuideData, step: Step, number: number): Promise<HTMLLIElement> {
+interface Pending {
+  step: Step;
+  number?: number;
+  img: HTMLImageElement;
+}
+
+function stepItem(doc: Document, step: Step, number: number | undefined, sectionId: string | undefined) {
   const kindClass = step.kind === 'callout' ? `callout ${step.tone}` : step.kind;
   const item = el(doc, 'li', { class: `step ${kindClass}` });
-  const sentence = el(doc, 'p', { class: 'sentence' });
-  if (step.kind === 'action') sentence.append(el(doc, 'span', { class: 'num' }, String(number)));
-  sentence.append(doc.createTextNode(step.text || (step.kind === 'action' ? `Step ${number}` : '')));
-  item.append(sentence);
-  if (step.note) item.append(el(doc, 'p', { class: 'note' }, step.note));
-  const imageId = shownImageId(step);
-  const image = imageId ? await data.image(imageId) : undefined;
-  if (image) {
-    const figure = el(doc, 'figure');
-    const alt = step.text || `Screenshot of step ${number}`;
-    figure.append(el(doc, 'img', { src: await blobToDataUrl(image.blob), alt, width: String(image.width), height: String(image.height) }));
-    const marker = markerFor(doc, step);
-    if (marker) figure.append(marker);
-    item.append(figure);
+  if (sectionId) item.id = sectionId;
+  else if (number !== undefined) item.id = `step-${number}`;
+  const text = sentenceOf(step, number);
+  if (step.kind === 'heading') {
+    item.append(el(doc, 'h2', { class: 'sentence' }, text));
+  } else {
+    const sentence = el(doc, 'p', { class: 'sentence' });
+    if (number !== undefined) sentence.append(el(doc, 'span', { class: 'num' }, String(number)));
+    if (step.kind === 'callout') sentence.append(el(doc, 'span', { class: 'tone' }, step.tone === 'tip' ? 'Tip:' : 'Warning:'));
+    sentence.append(doc.createTextNode(text));
+    item.append(sentence);
   }
+  if (step.note) item.append(el(doc, 'p', { class: 'note' }, step.note));
   return item;
 }
 
-export async function buildGuideHtml(data: GuideData, now = new Date()): Promise<string> {
-  const doc = document.implementation.createHTMLDocument(data.guide.title);
+function tableOfContents(doc: Document, sections: { id: string; title: string }[]): HTMLElement {
+  const nav = el(doc, 'nav', { class: 'toc', 'aria-label': 'Contents' });
+  nav.append(el(doc, 'h2', {}, 'Contents'));
+  const list = el(doc, 'ol');
+  for (const s of sections) {
+    const link = el(doc, 'a', { href: `#${s.id}` }, s.title);
+    const item = el(doc, 'li');
+    item.append(link);
+    list.append(item);
+  }
+  nav.append(list);
+  return nav;
+}
+
+/** The page with an image placeholder per screenshot, and the steps whose pictures fill them. */
+function buildDocument(data: GuideData, now: Date, token: string): { doc: Document; pending: Pending[] } {
+  const doc = document.implementation.createHTMLDocument(data.guide.title || 'Guide');
   doc.documentElement.setAttribute('lang', 'en');
   doc.head.prepend(el(doc, 'meta', { charset: 'utf-8' }));
   doc.head.append(
@@ -65,23 +122,65 @@ export async function buildGuideHtml(data: GuideData, now = new Date()): Promise
     el(doc, 'style', {}, EXPORT_CSS),
   );
   const main = el(doc, 'main');
-  const actionCount = data.steps.filter((s) => s.kind === 'action').length;
+  const count = actionCount(data.steps);
+  const date = now.toLocaleDateString('en', { dateStyle: 'long' });
   main.append(
-    el(doc, 'h1', {}, data.guide.title),
-    el(doc, 'p', { class: 'meta' }, `${now.toLocaleDateString('en', { dateStyle: 'long' })} · ${actionCount} steps`),
+    el(doc, 'h1', {}, data.guide.title || 'Untitled guide'),
+    el(doc, 'p', { class: 'meta' }, `${date} · ${count} ${count === 1 ? 'step' : 'steps'}`),
   );
   if (data.guide.intro) main.append(el(doc, 'p', { class: 'intro' }, data.guide.intro));
   const list = el(doc, 'ol', { class: 'steps' });
-  let number = 0;
-  for (const step of data.steps) {
-    if (step.kind === 'action') number++;
-    list.append(await stepItem(doc, data, step, number));
+  const sections: { id: string; title: string }[] = [];
+  const pending: Pending[] = [];
+  for (const { step, number } of numberSteps(data.steps)) {
+    const sectionId = step.kind === 'heading' ? `section-${sections.length + 1}` : undefined;
+    if (sectionId) sections.push({ id: sectionId, title: sentenceOf(step) || 'Section' });
+    const item = stepItem(doc, step, number, sectionId);
+    if (step.kind === 'action' && step.imageId && !step.hideImage) {
+      const figure = el(doc, 'figure');
+      const img = el(doc, 'img', { alt: sentenceOf(step, number), src: `${token}${pending.length}` });
+      figure.append(img);
+      item.append(figure);
+      pending.push({ step, number, img });
+    }
+    list.append(item);
   }
+  if (sections.length > 0) main.append(tableOfContents(doc, sections));
+  if (data.steps.length === 0) main.append(el(doc, 'p', { class: 'note' }, 'This guide has no steps yet.'));
   main.append(list);
   doc.body.append(main);
-  return `<!doctype html>\n${doc.documentElement.outerHTML}`;
+  return { doc, pending };
 }
 
-export async function exportHtml(data: GuideData): Promise<Blob> {
-  return new Blob([await buildGuideHtml(data)], { type: 'text/html;charset=utf-8' });
+export async function exportHtml(data: GuideData, onProgress?: Progress, now = new Date()): Promise<Blob> {
+  // A fresh random token: page text cannot guess it, so it cannot smuggle a placeholder in.
+  const token = `waymark-image-${crypto.randomUUID()}-`;
+  const { doc, pending } = buildDocument(data, now, token);
+  const sources: string[] = [];
+  const shotAt = renderAhead({ ...data, steps: pending.map((p) => p.step) }, { maxWidth: MAX_IMAGE_WIDTH, withoutMarker: true });
+  for (const [i, p] of pending.entries()) {
+    const shot = await shotAt(i);
+    if (shot) {
+      p.img.setAttribute('width', String(shot.width));
+      p.img.setAttribute('height', String(shot.height));
+      // Printed, a picture is at most 170 mm tall, so its step fits on one page.
+      p.img.parentElement?.style.setProperty('--ratio', (shot.width / shot.height).toFixed(4));
+      const marker = markerOverlay(doc, p.step as ActionStep, shot.width, shot.height);
+      if (marker) p.img.after(marker);
+      sources.push(await blobToDataUrl(shot.blob));
+    } else {
+      p.img.closest('figure')?.remove();
+      sources.push('');
+    }
+    onProgress?.(i + 1, pending.length);
+  }
+  const html = `<!doctype html>\n${doc.documentElement.outerHTML}`;
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of html.matchAll(new RegExp(`${token}(\\d+)`, 'g'))) {
+    parts.push(html.slice(last, match.index), sources[Number(match[1])] ?? '');
+    last = match.index + match[0].length;
+  }
+  parts.push(html.slice(last));
+  return new Blob(parts, { type: 'text/html;charset=utf-8' });
 }

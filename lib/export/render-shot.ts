@@ -1,0 +1,184 @@
+/**
+ * The one renderer of a step's picture for every export (HTML, PDF, Markdown): crop, blur
+ * boxes, annotations and the click marker are drawn into the pixels, so all formats agree
+ * and a blurred area can never be recovered from an exported file. HTML (SVG) and PDF draw
+ * the marker alone as a vector with this file's geometry (`markerSize`, `cropOf`), so a
+ * picture with nothing else on it is used as stored instead of decoded and re-encoded.
+ */
+import type { ActionStep, Annotation, NormBox, NormPoint } from '@/lib/steps/types';
+import { ANNOTATION_STYLE as S } from '@/lib/steps/annotation-style';
+import { markerPoint } from './marker';
+
+export interface RenderOptions {
+  /** Longest side of the output, in pixels; smaller pictures are not enlarged. */
+  maxWidth?: number;
+  quality?: number;
+  /** Draw only the blur boxes (bundles keep crop, marker and annotations as data). */
+  blurOnly?: boolean;
+  /** Leave the click marker out: the PDF draws it as a vector with the same geometry. */
+  withoutMarker?: boolean;
+}
+
+export interface RenderedShot {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+type Ctx = OffscreenCanvasRenderingContext2D;
+/** Image-normalized coordinates → output pixels, through the crop. */
+type Project = (p: NormPoint) => { x: number; y: number };
+
+const FULL: NormBox = { x: 0, y: 0, width: 1, height: 1 };
+/** Mosaic block size as a fraction of the output width: coarse enough that text is gone. */
+const BLUR_BLOCK = 1 / 60;
+
+export async function renderShot(blob: Blob, step: ActionStep, options: RenderOptions = {}): Promise<RenderedShot> {
+  const bitmap = await createImageBitmap(blob);
+  try {
+    const crop = options.blurOnly ? FULL : cropOf(step);
+    const sx = crop.x * bitmap.width;
+    const sy = crop.y * bitmap.height;
+    const sw = Math.max(1, crop.width * bitmap.width);
+    const sh = Math.max(1, crop.height * bitmap.height);
+    const scale = Math.min(1, (options.maxWidth ?? Infinity) / sw);
+    const width = Math.max(1, Math.round(sw * scale));
+    const height = Math.max(1, Math.round(sh * scale));
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, sx, sy, sw, sh, 0, 0, width, height);
+    const project: Project = (p) => ({
+      x: ((p.x - crop.x) / crop.width) * width,
+      y: ((p.y - crop.y) / crop.height) * height,
+    });
+    const annotations = step.annotations ?? [];
+    for (const a of annotations) if (a.kind === 'blur') pixelate(ctx, a.box, project, width);
+    if (!options.blurOnly) {
+      for (const a of annotations) drawAnnotation(ctx, a, project, width);
+      const at = options.withoutMarker ? undefined : markerPoint(step);
+      if (at) drawMarker(ctx, project(at), width);
+    }
+    const out = await canvas.convertToBlob({ type: 'image/jpeg', quality: options.quality ?? 0.85 });
+    return { blob: out, width, height };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** True when the stored picture can be used as it is (nothing to draw, crop or shrink). */
+export function needsRendering(step: ActionStep, options: RenderOptions = {}): boolean {
+  return Boolean(step.crop || step.annotations?.length || (!options.withoutMarker && markerPoint(step)));
+}
+
+/** The marker's radius and line width, in output pixels, for a picture `width` pixels wide. */
+export function markerSize(width: number): { radius: number; line: number } {
+  return { radius: Math.max(8, width * S.markerRadius), line: Math.max(2, width * S.strokeWidth) };
+}
+
+/** The part of the picture a step shows (all of it when the crop is missing or degenerate). */
+export function cropOf(step: ActionStep): NormBox {
+  return clampBox(step.crop ?? FULL);
+}
+
+function clampBox(b: NormBox): NormBox {
+  const x = clamp01(b.x);
+  const y = clamp01(b.y);
+  const width = Math.min(1 - x, clamp01(b.width));
+  const height = Math.min(1 - y, clamp01(b.height));
+  return width > 0.001 && height > 0.001 ? { x, y, width, height } : FULL;
+}
+
+function clamp01(n: number): number {
+  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
+}
+
+/** Replaces the pixels of a box by a coarse mosaic: irreversible, unlike an overlay. */
+function pixelate(ctx: Ctx, box: NormBox, project: Project, width: number): void {
+  const a = project(box);
+  const b = project({ x: box.x + box.width, y: box.y + box.height });
+  const x = Math.max(0, Math.floor(Math.min(a.x, b.x)));
+  const y = Math.max(0, Math.floor(Math.min(a.y, b.y)));
+  const w = Math.min(ctx.canvas.width, Math.ceil(Math.max(a.x, b.x))) - x;
+  const h = Math.min(ctx.canvas.height, Math.ceil(Math.max(a.y, b.y))) - y;
+  if (w <= 0 || h <= 0) return;
+  const block = Math.max(8, Math.round(width * BLUR_BLOCK));
+  const small = new OffscreenCanvas(Math.max(1, Math.ceil(w / block)), Math.max(1, Math.ceil(h / block)));
+  const sctx = small.getContext('2d')!;
+  sctx.imageSmoothingEnabled = true;
+  sctx.imageSmoothingQuality = 'high';
+  sctx.drawImage(ctx.canvas, x, y, w, h, 0, 0, small.width, small.height);
+  ctx.save();
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(small, 0, 0, small.width, small.height, x, y, w, h);
+  ctx.restore();
+}
+
+function drawAnnotation(ctx: Ctx, a: Annotation, project: Project, width: number): void {
+  const line = Math.max(2, width * S.strokeWidth);
+  ctx.save();
+  ctx.lineWidth = line;
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  switch (a.kind) {
+    case 'blur':
+      break;
+    case 'highlight': {
+      const p = project(a.box);
+      const q = project({ x: a.box.x + a.box.width, y: a.box.y + a.box.height });
+      ctx.strokeStyle = a.color ?? S.highlightColor;
+      ctx.strokeRect(p.x, p.y, q.x - p.x, q.y - p.y);
+      break;
+    }
+    case 'arrow':
+      drawArrow(ctx, project(a.from), project(a.to), a.color ?? S.arrowColor, line);
+      break;
+    case 'label':
+      drawLabel(ctx, project(a.at), a.text, a.color, width);
+      break;
+  }
+  ctx.restore();
+}
+
+function drawArrow(ctx: Ctx, from: { x: number; y: number }, to: { x: number; y: number }, color: string, line: number) {
+  const angle = Math.atan2(to.y - from.y, to.x - from.x);
+  const head = line * 4;
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  ctx.moveTo(from.x, from.y);
+  ctx.lineTo(to.x - Math.cos(angle) * head * 0.8, to.y - Math.sin(angle) * head * 0.8);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(to.x, to.y);
+  ctx.lineTo(to.x - head * Math.cos(angle - Math.PI / 7), to.y - head * Math.sin(angle - Math.PI / 7));
+  ctx.lineTo(to.x - head * Math.cos(angle + Math.PI / 7), to.y - head * Math.sin(angle + Math.PI / 7));
+  ctx.closePath();
+  ctx.fill();
+}
+
+function drawLabel(ctx: Ctx, at: { x: number; y: number }, text: string, color: string | undefined, width: number) {
+  const size = Math.max(11, width * S.labelFontSize);
+  const pad = size * 0.4;
+  ctx.font = `600 ${size}px system-ui, "DejaVu Sans", sans-serif`;
+  ctx.textBaseline = 'middle';
+  const shown = text.length > 120 ? `${text.slice(0, 119)}…` : text;
+  const textWidth = Math.min(ctx.measureText(shown).width, width - 2 * pad);
+  const x = Math.max(0, Math.min(at.x, width - textWidth - 2 * pad));
+  ctx.fillStyle = color ?? S.labelBackground;
+  ctx.fillRect(x, at.y - size / 2 - pad, textWidth + 2 * pad, size + 2 * pad);
+  ctx.fillStyle = S.labelColor;
+  ctx.fillText(shown, x + pad, at.y, textWidth);
+}
+
+function drawMarker(ctx: Ctx, at: { x: number; y: number }, width: number): void {
+  const { radius: r, line } = markerSize(width);
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
+  ctx.fillStyle = S.markerFill;
+  ctx.fill();
+  ctx.lineWidth = line;
+  ctx.strokeStyle = S.markerColor;
+  ctx.stroke();
+  ctx.restore();
+}
