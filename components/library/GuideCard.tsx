@@ -30,7 +30,9 @@ export function GuideCard({ summary, onDeleted }: { summary: GuideSummary; onDel
           <a href={guideHref(guide.id)}>{title}</a>
         )}
         <p className="muted">
-          {stepCount} {stepCount === 1 ? 'step' : 'steps'} · changed {new Date(guide.updatedAt).toLocaleString()}
+          {stepCount} {stepCount === 1 ? 'step' : 'steps'} · created{' '}
+          <time dateTime={new Date(guide.createdAt).toISOString()}>{new Date(guide.createdAt).toLocaleString()}</time> ·
+          changed <time dateTime={new Date(guide.updatedAt).toISOString()}>{new Date(guide.updatedAt).toLocaleString()}</time>
           {guide.status === 'recording' && <span className="badge"> · recording</span>}
         </p>
         <div className="toolbar">
