@@ -71,3 +71,9 @@ export async function savePrivacySettings(change: (current: PrivacySettings) => 
   cached = next;
   return next;
 }
+
+/** Calls back with the settings now and after every change; returns the unsubscribe. */
+export function watchPrivacySettings(callback: (settings: PrivacySettings) => void): () => void {
+  void item.getValue().then((saved) => callback(complete(saved)));
+  return item.watch((next) => callback(complete(next)));
+}

@@ -28,6 +28,8 @@ export function siteMatches(url: string, pattern: string): boolean {
   return hostname === site || hostname.endsWith(`.${site}`);
 }
 
+export const SITE_NOT_ALLOWED = 'Recording is turned off for this site in the privacy options.';
+
 /** May Waymark record on this URL under these settings? */
 export function siteAllowedBy(settings: PrivacySettings, url: string): boolean {
   if (settings.denySites.some((site) => siteMatches(url, site))) return false;
