@@ -1,5 +1,5 @@
 import { PageRecorder } from '@/lib/capture/page-recorder';
-import { trackContextTarget } from '@/lib/privacy/context-target';
+import { startPrivacy } from '@/lib/privacy/content';
 
 // Every page, every frame; idle until its tab is recorded. Logic: lib/capture/.
 export default defineContentScript({
@@ -10,6 +10,6 @@ export default defineContentScript({
     const recorder = new PageRecorder(window);
     ctx.onInvalidated(() => recorder.disconnect());
     void recorder.connect();
-    trackContextTarget(ctx, window);
+    startPrivacy(ctx, window);
   },
 });

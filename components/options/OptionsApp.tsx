@@ -26,7 +26,11 @@ export function OptionsApp() {
   const [settings, setSettings] = useState<PrivacySettings>();
   useEffect(() => watchPrivacySettings(setSettings), []);
   if (!settings) return null;
-  const update = (change: Partial<PrivacySettings>) => void savePrivacySettings((s) => ({ ...s, ...change }));
+  // Shown at once (a controlled checkbox must not wait for storage), then saved.
+  const update = (change: Partial<PrivacySettings>) => {
+    setSettings({ ...settings, ...change });
+    void savePrivacySettings((s) => ({ ...s, ...change }));
+  };
   return (
     <main className="options">
       <h1>Waymark privacy</h1>
