@@ -53,41 +53,60 @@ function isIpv6(candidate: string): boolean {
 }
 
 function digitCount(text: string): number {
-  return text.replace(/\D/g, '').length;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) count++;
+  }
+  return count;
 }
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 
+interface Detector {
+  category: SensitiveCategory;
+  /** A cheap test on the whole text (and its digit count) that skips the regex when it cannot match. */
+  maybe: (text: string, digits: number) => boolean;
+  pattern: RegExp;
+  accept: (m: string) => boolean | number;
+}
+
 /** In priority order: a substring claimed by an earlier detector is not matched again. */
-const DETECTORS: { category: SensitiveCategory; pattern: RegExp; accept: (m: string) => boolean | number }[] = [
+const DETECTORS: Detector[] = [
   {
     category: 'email',
+    maybe: (text) => text.includes('@'),
     pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
     accept: () => true,
   },
   {
     category: 'card',
+    maybe: (_, digits) => digits >= 13,
     pattern: /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g,
     accept: (m) => passesLuhn(m.replace(/\D/g, '')),
   },
   {
     category: 'iban',
+    maybe: (text, digits) => digits >= 4 && /[A-Z]{2}\d\d/.test(text),
     pattern: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b/g,
     accept: ibanPrefix,
   },
   {
     category: 'ip',
+    maybe: (text, digits) => digits >= 4 && text.includes('.'),
     pattern: new RegExp(`(?<![\\d.])${OCTET}(?:\\.${OCTET}){3}(?![\\d.])`, 'g'),
     accept: () => true,
   },
   {
     category: 'ip',
+    maybe: (text) => text.indexOf(':') !== text.lastIndexOf(':'),
     pattern: /(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Za-z:])/g,
     accept: isIpv6,
   },
   {
     // International (+…) or grouped national numbers; 9+ digits so dates and amounts stay.
     category: 'phone',
+    maybe: (_, digits) => digits >= 8,
     pattern: /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,5}(?:[ .-]?\d{2,5}){1,4}(?!\w)/g,
     accept: (m) => {
       const n = digitCount(m);
@@ -105,8 +124,9 @@ export function findSensitive(text: string, enabled: Record<SensitiveCategory, b
   if (!mightBeSensitive(text)) return [];
   const found: SensitiveMatch[] = [];
   const overlaps = (start: number, end: number) => found.some((f) => start < f.end && end > f.start);
-  for (const { category, pattern, accept } of DETECTORS) {
-    if (!enabled[category]) continue;
+  const digits = digitCount(text);
+  for (const { category, maybe, pattern, accept } of DETECTORS) {
+    if (!enabled[category] || !maybe(text, digits)) continue;
     for (const match of text.matchAll(pattern)) {
       const accepted = accept(match[0]);
       if (accepted === false) continue;

@@ -16,6 +16,19 @@ export function onScreen(box: Box, win: Window): boolean {
   return box.width > 0 && box.height > 0 && box.x < win.innerWidth && box.y < win.innerHeight && box.x + box.width > 0 && box.y + box.height > 0;
 }
 
+/**
+ * Can the text of this node be on screen? Its parent's box tells cheaply, except when the
+ * parent has no box (display: contents) or its content overflows it; then measure exactly.
+ */
+function mayBeOnScreen(node: Node, win: Window): boolean {
+  const parent = node.parentElement;
+  if (!parent) return true;
+  const rect = parent.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) return true;
+  const inside = rect.bottom > 0 && rect.top < win.innerHeight && rect.right > 0 && rect.left < win.innerWidth;
+  return inside || parent.scrollHeight > parent.clientHeight + 1 || parent.scrollWidth > parent.clientWidth + 1;
+}
+
 function textBoxes(doc: Document, enabled: Record<SensitiveCategory, boolean>, out: Box[]): void {
   const root = doc.body ?? doc.documentElement;
   if (!root) return;
@@ -28,7 +41,9 @@ function textBoxes(doc: Document, enabled: Record<SensitiveCategory, boolean>, o
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
     if (text.length < 7 || !mightBeSensitive(text)) continue;
-    for (const match of findSensitive(text, enabled)) {
+    const matches = findSensitive(text, enabled);
+    if (matches.length === 0 || !mayBeOnScreen(node, doc.defaultView!)) continue;
+    for (const match of matches) {
       range.setStart(node, match.start);
       range.setEnd(node, match.end);
       for (const rect of range.getClientRects()) {
