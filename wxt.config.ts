@@ -10,7 +10,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Waymark',
     description: 'Record a task once, get a step-by-step guide. Everything stays on your machine.',
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting'],
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: ['<all_urls>'],
     ...(browser === 'firefox'
       ? {

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messages';
 import * as recorder from '@/lib/recording/recorder';
+import { registerPrivacyMenu } from '@/lib/privacy/context-menu';
 
 // Wiring only: the recording service lives in lib/recording/recorder.ts.
 export default defineBackground(() => {
@@ -26,8 +27,10 @@ export default defineBackground(() => {
         if (tabId === undefined || sender.frameId !== 0) return undefined;
         return recorder.pageSettled(tabId, message).then(() => ({ ok: true }));
       case 'recorder.state':
+      case 'privacy.context-target':
         return undefined;
     }
   });
   browser.tabs.onRemoved.addListener((tabId) => void recorder.tabClosed(tabId));
+  registerPrivacyMenu();
 });

@@ -1,4 +1,5 @@
 import { PageRecorder } from '@/lib/capture/page-recorder';
+import { startPrivacy } from '@/lib/privacy/content';
 
 // Every page, every frame; idle until its tab is recorded. Logic: lib/capture/.
 export default defineContentScript({
@@ -9,5 +10,6 @@ export default defineContentScript({
     const recorder = new PageRecorder(window);
     ctx.onInvalidated(() => recorder.disconnect());
     void recorder.connect();
+    startPrivacy(ctx, window);
   },
 });

@@ -44,6 +44,8 @@ export interface Protocol {
   };
   /** Background → content script: start or stop listening. */
   'recorder.state': { req: { recording: boolean }; res: { ok: boolean } };
+  /** Background → one frame: a selector for the element last right-clicked (never-record menu). */
+  'privacy.context-target': { req: object; res: { selector?: string; url: string } };
 }
 
 export type MessageType = keyof Protocol;
@@ -62,6 +64,7 @@ const TYPES: readonly MessageType[] = [
   'capture.action',
   'capture.settled',
   'recorder.state',
+  'privacy.context-target',
 ];
 
 /** Messages arrive from other contexts: check the shape before trusting the type. */

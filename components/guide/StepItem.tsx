@@ -11,6 +11,7 @@ import { imageFromFile } from '@/lib/db/images';
 import { EditableText } from '@/components/common/EditableText';
 import { ShotEditor } from '@/components/annotate/AnnotationTools';
 import { StepActions } from './StepActions';
+import { RedactValue } from '@/components/privacy/RedactValue';
 
 interface Props {
   step: Step;
@@ -71,6 +72,7 @@ export function StepItem({ step, label, index, count, onSplit, onError }: Props)
       {step.kind === 'action' && (
         <ShotEditor step={step} label={label} onChange={(patch, what) => edit(patch, what)} onReplace={replace} />
       )}
+      <RedactValue step={step} />
     </article>
   );
 }

@@ -15,6 +15,7 @@ import { pictureForAction, takeSettledFrame, type Moment } from '@/lib/screensho
 import { forgetFrames } from '@/lib/screenshots/frame-cache';
 import { readSession, writeSession } from './session';
 import { restrictionOf } from './restricted';
+import { isSiteAllowed, SITE_NOT_ALLOWED } from '@/lib/privacy/sites';
 
 export async function status(): Promise<RecordingStatus> {
   const session = await readSession();
@@ -42,6 +43,7 @@ export async function start(tabId: number): Promise<{ guideId: string } | { erro
   if (!tab) return { error: 'That tab is gone.' };
   const restriction = restrictionOf(tab.url);
   if (restriction) return { error: restriction };
+  if (tab.url && !(await isSiteAllowed(tab.url))) return { error: SITE_NOT_ALLOWED };
   const current = await readSession();
   if (current.state !== 'idle') await stop();
   if (!(await reachContentScript(tabId, false))) {

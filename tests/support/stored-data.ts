@@ -1,0 +1,78 @@
+/**
+ * Reads what Waymark stored, the way an attacker with the profile would: every IndexedDB
+ * record as JSON, every screenshot as bytes, chrome.storage as JSON; and OCR of images with
+ * Debian's tesseract. Used by the privacy e2e tests to prove that secrets were never stored.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
+
+const run = promisify(execFile);
+
+export interface StoredData {
+  /** All records of all object stores, Blobs left out, as one JSON string. */
+  records: string;
+  /** chrome.storage.local and .session, as one JSON string. */
+  storage: string;
+  images: Buffer[];
+}
+
+/** `page` must be an extension page (it opens the extension's own IndexedDB). */
+export async function readStoredData(page: Page): Promise<StoredData> {
+  const dump = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('waymark');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const records: Record<string, unknown[]> = {};
+    const images: string[] = [];
+    for (const name of Array.from(db.objectStoreNames)) {
+      const all = await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      records[name] = all;
+      for (const record of all) {
+        for (const value of Object.values(record as object)) {
+          if (value instanceof Blob) {
+            const bytes = new Uint8Array(await value.arrayBuffer());
+            let binary = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+            images.push(btoa(binary));
+          }
+        }
+      }
+    }
+    db.close();
+    const storage = { local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) };
+    return { records: JSON.stringify(records), storage: JSON.stringify(storage), images };
+  });
+  return { ...dump, images: dump.images.map((b64) => Buffer.from(b64, 'base64')) };
+}
+
+/** Text that tesseract reads in each image (upscaled 2× inside tesseract for small fonts). */
+export async function ocr(images: Buffer[]): Promise<string[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'waymark-ocr-'));
+  try {
+    const texts: string[] = [];
+    for (const [index, image] of images.entries()) {
+      const file = join(dir, `shot-${index}.img`);
+      await writeFile(file, image);
+      const { stdout } = await run('tesseract', [file, '-', '--psm', '11'], { maxBuffer: 16 * 1024 * 1024 });
+      texts.push(stdout);
+    }
+    return texts;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Digits only, so "4111 1111" and "41111111" compare alike in OCR output. */
+export function digitsOf(text: string): string {
+  return text.replace(/\D/g, '');
+}
