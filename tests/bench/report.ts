@@ -26,8 +26,10 @@ export interface Figure {
   value?: number;
   /** All must hold for a PASS. */
   budgets?: Budget[];
-  /** Why the figure could not be measured. */
+  /** Why the figure could not be measured (not a failure: e.g. marks not there yet). */
   missing?: string;
+  /** The measurement itself broke: always a failure. */
+  error?: string;
   /** Extra facts shown in the last column and kept in results.json. */
   note?: string;
   /** Which spread column to show for a distribution. */
@@ -37,6 +39,7 @@ export interface Figure {
 export type Verdict = 'PASS' | 'FAIL' | 'info' | 'n/a';
 
 export function verdict(figure: Figure): Verdict {
+  if (figure.error) return 'FAIL';
   if (figure.missing) return 'n/a';
   if (!figure.budgets?.length) return 'info';
   const holds = ({ on, kind, limit }: Budget) => {
@@ -54,7 +57,8 @@ function headline(figure: Figure, on: Budget['on']): number | undefined {
 
 const fmt = (n: number | undefined, unit: Unit): string => {
   if (n === undefined || Number.isNaN(n)) return '—';
-  const digits = Math.abs(n) >= 100 ? 0 : Math.abs(n) >= 10 ? 1 : 2;
+  const whole = unit === 'steps' || unit === 'libs' || Math.abs(n) >= 100;
+  const digits = whole ? 0 : Math.abs(n) >= 10 ? 1 : 2;
   return `${n.toFixed(digits)} ${unit}`;
 };
 
@@ -63,6 +67,7 @@ function cells(f: Figure): string[] {
   const budget = f.budgets?.length
     ? f.budgets.map((b) => `${b.on === 'value' ? '' : `${b.on === 'median' ? 'p50' : b.on} `}${b.kind === 'max' ? '≤' : '≥'} ${fmt(b.limit, f.unit)}`).join(', ')
     : '—';
+  if (f.error) return [f.name, 'error', '', budget, v, f.error];
   if (f.missing) return [f.name, f.missing, '', budget, v, f.note ?? ''];
   const s = f.summary;
   const center = s ? fmt(s.median, f.unit) : fmt(f.value, f.unit);
@@ -96,7 +101,7 @@ export async function writeResults(path: string, info: RunInfo, figures: Figure[
 /** One compact line per run: the headline number of each figure, to compare runs over time. */
 export async function appendHistory(path: string, info: RunInfo, figures: Figure[]): Promise<void> {
   const round = (n: number | undefined) => (typeof n === 'number' && !Number.isNaN(n) ? Math.round(n * 100) / 100 : null);
-  const main = (f: Figure) => (f.missing ? undefined : headline(f, f.budgets?.at(-1)?.on ?? 'p95'));
+  const main = (f: Figure) => (f.missing || f.error ? undefined : headline(f, f.budgets?.at(-1)?.on ?? 'p95'));
   const line = {
     date: info.date,
     commit: info.commit,

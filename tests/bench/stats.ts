@@ -24,3 +24,22 @@ export function summarize(samples: readonly number[]): Summary {
     max: samples.length ? Math.max(...samples) : Number.NaN,
   };
 }
+
+/**
+ * A 90% bootstrap interval for `statistic(a) - statistic(b)`, resampling whole blocks (runs of
+ * samples taken together), so that a burst of machine load inside one block is not mistaken
+ * for many independent samples. Deterministic (fixed seed), so runs compare.
+ */
+export function bootstrapDifference(
+  a: readonly number[][],
+  b: readonly number[][],
+  statistic: (samples: number[]) => number,
+  iterations = 1000,
+): { low: number; high: number } {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const resample = (blocks: readonly number[][]) =>
+    blocks.flatMap(() => blocks[Math.floor(random() * blocks.length)]!);
+  const differences = Array.from({ length: iterations }, () => statistic(resample(a)) - statistic(resample(b)));
+  return { low: percentile(differences, 5), high: percentile(differences, 95) };
+}

@@ -10,10 +10,10 @@
  */
 import type { Page } from 'playwright-core';
 import type { Figure } from '../report';
-import { percentile, summarize } from '../stats';
+import { bootstrapDifference, percentile, summarize } from '../stats';
 import type { BenchSession } from '../session';
 
-const ROUNDS = 6;
+const ROUNDS = 10;
 const HANDLER_MEASURE = 'waymark:handler';
 
 interface Sample {
@@ -29,13 +29,13 @@ declare global {
 
 /** Clicks that change the page, typing that re-renders a 400-row table, scrolling. */
 async function workload(page: Page, points: { x: number; y: number }[], filter: { x: number; y: number }): Promise<void> {
-  for (let i = 0; i < 9; i++) await page.mouse.click(points[i % points.length]!.x, points[i % points.length]!.y);
+  for (let i = 0; i < 5; i++) await page.mouse.click(points[i % points.length]!.x, points[i % points.length]!.y);
   await page.mouse.click(filter.x, filter.y);
-  await page.keyboard.type('stumptown');
-  for (let i = 0; i < 9; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('verve');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
   await page.mouse.move(700, 600);
-  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 300);
-  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -300);
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 300);
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -300);
 }
 
 async function centre(page: Page, role: 'button' | 'textbox', name: string) {
@@ -62,7 +62,7 @@ export async function responsivenessFigures(session: BenchSession): Promise<Figu
     await page.waitForTimeout(100); // the last frames
     const result = await page.evaluate((name) => ({
       samples: window.__bench.samples,
-      handler: performance.getEntriesByName(name).map((e) => e.duration),
+      handler: performance.getEntriesByName(name, 'measure').map((e) => e.duration),
     }), HANDLER_MEASURE);
     if (recording) await session.api.stop();
     blocks.push({ recording, ms: result.samples.map((s) => s.ms) });
@@ -81,7 +81,11 @@ export async function responsivenessFigures(session: BenchSession): Promise<Figu
   const idle = summarize(samples.idle);
   const recording = summarize(samples.recording);
   const added = recording.p95 - idle.p95;
-  // A/A: the same comparison between two halves of the idle blocks: how much of `added` is noise.
+  // A/A: the same comparison between two halves of the idle blocks: how much of `added` may be
+  // noise (half the samples each, so it overstates the noise by about √2).
+  const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;
+  const p95 = (samples: number[]) => percentile(samples, 95);
+  const interval = bootstrapDifference(blocks.filter((b) => b.recording).map((b) => b.ms), idleBlocks.map((b) => b.ms), p95);
   const noise = percentile(pooled(idleBlocks.filter((_, i) => i % 2 === 0)), 95) - percentile(pooled(idleBlocks.filter((_, i) => i % 2 === 1)), 95);
   const handlerSummary = summarize(handler);
   return [
@@ -93,7 +97,7 @@ export async function responsivenessFigures(session: BenchSession): Promise<Figu
       unit: 'ms',
       value: added,
       budgets: [{ on: 'value', kind: 'max', limit: 2 }],
-      note: `p50 ${(recording.median - idle.median).toFixed(2)} ms; A/A noise of this figure on this machine ${noise.toFixed(1)} ms`,
+      note: `90% CI ${interval.low.toFixed(1)} … ${interval.high.toFixed(1)} ms; p50 ${signed(recording.median - idle.median)} ms; A/A (idle vs idle) ${noise.toFixed(1)} ms`,
     },
     handler.length
       ? {
