@@ -106,6 +106,7 @@ export async function appendHistory(path: string, info: RunInfo, figures: Figure
     date: info.date,
     commit: info.commit,
     chromium: info.chromium,
+    load: info.loadAverage[0],
     figures: Object.fromEntries(figures.map((f) => [f.id, round(main(f))])),
     failed: figures.filter((f) => verdict(f) === 'FAIL').map((f) => f.id),
   };
