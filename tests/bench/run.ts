@@ -5,7 +5,8 @@
  *
  *   npm run bench              measure and report; exit 0
  *   npm run bench -- --check   exit 1 if a budget fails
- *   npm run bench -- --only=capture,exports   run some groups (size, responsiveness, capture, guides)
+ *   npm run bench -- --only=capture,guides    run some groups (size, responsiveness, capture, guides);
+ *                                            not added to the history
  *
  * Each group runs in a fresh browser profile. Figures and how they are measured: tests/bench/figures/.
  */
@@ -89,7 +90,8 @@ async function main(): Promise<number> {
   console.log(`\nWaymark bench · ${info.date} · ${info.commit} · ${info.chromium} · ${info.cpus} CPUs, load ${info.loadAverage.join(' ')}\n`);
   console.log(table(figures));
   await writeResults(HERE('./results.json'), info, figures);
-  await appendHistory(HERE('./history.jsonl'), info, figures);
+  // Only full runs go into the history, so its lines stay comparable.
+  if (!only) await appendHistory(HERE('./history.jsonl'), info, figures);
   const failed = figures.filter((f) => verdict(f) === 'FAIL');
   console.log(`\n${failed.length ? `${failed.length} over budget: ${failed.map((f) => f.id).join(', ')}` : 'All budgets met.'} (${info.durationS} s; results in tests/bench/results.json)`);
   return check && failed.length ? 1 : 0;

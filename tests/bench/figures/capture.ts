@@ -65,7 +65,8 @@ export async function captureFigures(session: BenchSession): Promise<Figure[]> {
   const clicks = all.filter((s) => s.kind === 'click');
   const spaced = clicks.slice(0, SPACED_CLICKS);
   const burst = clicks.slice(SPACED_CLICKS, SPACED_CLICKS + BURST_CLICKS);
-  const latencies = spaced.filter((s) => s.hasImage).map((s, i) => s.seenAt - clickedAt[i]!);
+  // The i-th click step belongs to the i-th click (one step per click, saved in order).
+  const latencies = spaced.flatMap((s, i) => (s.hasImage ? [s.seenAt - clickedAt[i]!] : []));
   const settled = (steps: SeenStep[]) => steps.filter((s) => s.shot === 'settled').length;
   const burstWithImage = burst.filter((s) => s.hasImage).length;
   const burstDone = burst.length ? Math.max(...burst.map((s) => s.seenAt)) - burstStart : Number.NaN;
