@@ -81,11 +81,11 @@ export async function responsivenessFigures(session: BenchSession): Promise<Figu
   const idle = summarize(samples.idle);
   const recording = summarize(samples.recording);
   const added = recording.p95 - idle.p95;
-  // A/A: the same comparison between two halves of the idle blocks: how much of `added` may be
-  // noise (half the samples each, so it overstates the noise by about √2).
   const signed = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(2)}`;
   const p95 = (samples: number[]) => percentile(samples, 95);
   const interval = bootstrapDifference(blocks.filter((b) => b.recording).map((b) => b.ms), idleBlocks.map((b) => b.ms), p95);
+  // A/A: the same comparison between two halves of the idle blocks: how much of `added` may be
+  // noise (half the samples each, so it overstates the noise by about √2).
   const noise = percentile(pooled(idleBlocks.filter((_, i) => i % 2 === 0)), 95) - percentile(pooled(idleBlocks.filter((_, i) => i % 2 === 1)), 95);
   const handlerSummary = summarize(handler);
   return [
