@@ -32,6 +32,8 @@ export interface Figure {
   error?: string;
   /** Extra facts shown in the last column and kept in results.json. */
   note?: string;
+  /** Raw samples, kept in results.json only (to look at a tail, or compare runs closely). */
+  samples?: number[];
   /** Which spread column to show for a distribution. */
   spread?: 'p95' | 'minmax';
 }

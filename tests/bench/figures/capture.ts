@@ -82,6 +82,7 @@ export async function captureFigures(session: BenchSession): Promise<Figure[]> {
       name: 'Click → step + image in IndexedDB',
       unit: 'ms',
       summary: latency,
+      samples: latencies,
       budgets: [
         { on: 'median', kind: 'max', limit: 80 },
         { on: 'p95', kind: 'max', limit: 150 },
