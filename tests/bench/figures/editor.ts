@@ -1,0 +1,68 @@
+/**
+ * Opening a long guide in the editor: how soon the first step (its sentence and its screenshot)
+ * is on screen, measured in the page from navigation start, and the memory the editor holds
+ * once every step is there. Three fresh tabs, in the same browser.
+ */
+import type { Figure } from '../report';
+import { summarize } from '../stats';
+import type { BenchSession } from '../session';
+import { HeapProbe } from '../heap';
+import type { SeededGuide } from '../seed';
+
+const RUNS = 3;
+const MB = 1024 * 1024;
+
+export async function editorFigures(session: BenchSession, guide: SeededGuide): Promise<Figure[]> {
+  const firstVisible: number[] = [];
+  const allListed: number[] = [];
+  const heapMB: number[] = [];
+  const domNodes: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await session.browser.context.newPage();
+    await page.bringToFront();
+    await page.goto(`chrome-extension://${session.browser.extensionId}/editor.html#/guides/${guide.guideId}`);
+    // Checked on every frame: the first step's sentence is rendered and its image decoded.
+    const first = await page.waitForFunction(
+      () => {
+        const item = document.querySelector('[aria-label="Steps"] > li');
+        const img = item?.querySelector('img');
+        return item?.textContent && img?.complete && img.naturalWidth > 0 ? performance.now() : false;
+      },
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    firstVisible.push((await first.jsonValue()) as number);
+    const listed = await page.waitForFunction(
+      (count) => (document.querySelectorAll('[aria-label="Steps"] > li').length >= count ? performance.now() : false),
+      guide.steps,
+      { polling: 100, timeout: 60_000 },
+    );
+    allListed.push((await listed.jsonValue()) as number);
+    await page.waitForTimeout(1000); // let images and effects finish
+    const heap = await HeapProbe.attach(page);
+    heapMB.push((await heap.afterGc()) / MB);
+    domNodes.push(await heap.domNodes());
+    await heap.detach();
+    await page.close();
+  }
+  const steps = `${guide.steps}-step guide`;
+  return [
+    {
+      id: 'editorFirstStep500Ms',
+      name: `Editor: first step visible, ${steps}`,
+      unit: 'ms',
+      summary: summarize(firstVisible),
+      spread: 'minmax',
+      budgets: [{ on: 'median', kind: 'max', limit: 1000 }],
+      note: `from navigation start; all ${guide.steps} listed after ${(summarize(allListed).median / 1000).toFixed(1)} s`,
+    },
+    {
+      id: 'editorHeap500MB',
+      name: `Editor: JS heap after open, ${steps}`,
+      unit: 'MB',
+      summary: summarize(heapMB),
+      spread: 'minmax',
+      note: `after GC, ${Math.round(summarize(domNodes).median)} DOM nodes`,
+    },
+  ];
+}

@@ -1,0 +1,45 @@
+/** Small statistics for benchmark samples (nearest-rank percentiles, no interpolation). */
+
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export interface Summary {
+  n: number;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  return {
+    n: samples.length,
+    median: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    min: samples.length ? Math.min(...samples) : Number.NaN,
+    max: samples.length ? Math.max(...samples) : Number.NaN,
+  };
+}
+
+/**
+ * A 90% bootstrap interval for `statistic(a) - statistic(b)`, resampling whole blocks (runs of
+ * samples taken together), so that a burst of machine load inside one block is not mistaken
+ * for many independent samples. Deterministic (fixed seed), so runs compare.
+ */
+export function bootstrapDifference(
+  a: readonly number[][],
+  b: readonly number[][],
+  statistic: (samples: number[]) => number,
+  iterations = 1000,
+): { low: number; high: number } {
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const resample = (blocks: readonly number[][]) =>
+    blocks.flatMap(() => blocks[Math.floor(random() * blocks.length)]!);
+  const differences = Array.from({ length: iterations }, () => statistic(resample(a)) - statistic(resample(b)));
+  return { low: percentile(differences, 5), high: percentile(differences, 95) };
+}
