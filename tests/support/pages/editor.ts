@@ -1,9 +1,11 @@
 /** Page object for the editor (library and guide pages), found by role and name. */
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
+import { gotoExtensionPage } from '../extension';
 
 export class EditorPage {
   private constructor(readonly page: Page, readonly extensionId: string) {}
 
+  /** `extensionId` is kept for callers; the page is opened in whichever browser owns `context`. */
   static async open(context: BrowserContext, extensionId: string, guideId?: string): Promise<EditorPage> {
     const page = await context.newPage();
     const editor = new EditorPage(page, extensionId);
@@ -13,7 +15,7 @@ export class EditorPage {
 
   async goto(guideId?: string): Promise<void> {
     const hash = guideId ? `#/guides/${guideId}` : '';
-    await this.page.goto(`chrome-extension://${this.extensionId}/editor.html${hash}`);
+    await gotoExtensionPage(this.page, `/editor.html${hash}`);
   }
 
   heading(): Locator {
