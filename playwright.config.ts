@@ -15,6 +15,7 @@ export default defineConfig({
   use: { trace: 'off' },
   projects: [
     { name: 'chromium', use: { browserName: 'chromium' } },
-    { name: 'firefox', use: { browserName: 'firefox' } },
+    // Firefox starts slower (a new profile, the add-on installed at startup): more room per test.
+    { name: 'firefox', use: { browserName: 'firefox' }, timeout: 90_000 },
   ],
 });

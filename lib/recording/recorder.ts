@@ -15,6 +15,7 @@ import { pictureForAction, takeSettledFrame, type Moment } from '@/lib/screensho
 import { forgetFrames } from '@/lib/screenshots/frame-cache';
 import { readSession, writeSession } from './session';
 import { restrictionOf } from './restricted';
+import { missingHostAccess } from './host-access';
 
 export async function status(): Promise<RecordingStatus> {
   const session = await readSession();
@@ -42,6 +43,8 @@ export async function start(tabId: number): Promise<{ guideId: string } | { erro
   if (!tab) return { error: 'That tab is gone.' };
   const restriction = restrictionOf(tab.url);
   if (restriction) return { error: restriction };
+  const noAccess = await missingHostAccess();
+  if (noAccess) return { error: noAccess };
   const current = await readSession();
   if (current.state !== 'idle') await stop();
   if (!(await reachContentScript(tabId, false))) {

@@ -94,16 +94,18 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
  * comes without its script realm being announced, which leaves Playwright nothing to poll in:
  * loading it again fixes that, so a quiet first try is retried.
  */
+const QUIET_TRY_MS = [1_500, 5_000, undefined];
+
 async function gotoUnreported(page: Page, url: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.goto(url, { waitUntil: 'commit' });
     try {
       await page.waitForFunction(() => document.readyState === 'complete' && location.href !== 'about:blank', undefined, {
-        timeout: attempt < 3 ? 4_000 : undefined,
+        timeout: QUIET_TRY_MS[attempt - 1],
       });
       return;
     } catch (error) {
-      if (attempt >= 3) throw error;
+      if (attempt >= QUIET_TRY_MS.length) throw error;
     }
   }
 }
