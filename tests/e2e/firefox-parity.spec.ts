@@ -57,3 +57,23 @@ test('keeps the recording state in storage.session, where a restarted background
   await api.stop();
   expect(JSON.stringify(await api.page.evaluate(() => chrome.storage.session.get(null)))).toContain('"idle"');
 });
+
+test('opens, reloads and closes extension pages like any other tab', async ({
+  browserWithExtension: { context, extensionId },
+  api,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('expenses/index.html'));
+  const guideId = await api.startRecording(page);
+  await page.getByRole('button', { name: 'New report' }).click();
+  await api.waitForSteps(1);
+  await api.stop();
+
+  const editor = await EditorPage.open(context, extensionId, guideId);
+  await expect(editor.steps()).toHaveCount(1);
+  await editor.page.reload();
+  await expect(editor.steps().nth(0)).toContainText('Click "New report"');
+  await editor.page.close();
+  expect(context.pages()).not.toContain(editor.page);
+});

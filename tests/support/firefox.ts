@@ -7,7 +7,8 @@
  * as `<gecko id>.xpi`, with prefs that let ESR load an unsigned add-on from the profile. Its
  * UUID (the moz-extension:// host) is chosen here through `extensions.webextensions.uuids`.
  * Extension pages are opened by URL: Firefox refuses that to WebDriver unless it runs with
- * `--remote-allow-system-access`, and sends no load events for them (see gotoUnreported).
+ * `--remote-allow-system-access`. What ESR's WebDriver BiDi does not report about extension
+ * pages is bridged at the bottom of this file.
  */
 import { firefox, type BrowserContext, type Page } from 'playwright-core';
 import { zipSync } from 'fflate';
@@ -88,11 +89,10 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
 }
 
 /**
- * Navigates to an extension page. Firefox's WebDriver BiDi does not report load events for
- * extension documents (they run in the "extension" process), so we wait for the commit and
- * then poll the document itself. The first extension document of a fresh browser sometimes
- * comes without its script realm being announced, which leaves Playwright nothing to poll in:
- * loading it again fixes that, so a quiet first try is retried.
+ * Navigates to an extension page and polls its document until it has loaded. The first
+ * extension document of a fresh browser often comes without its script realm being announced,
+ * which leaves Playwright nothing to run scripts in: loading it again fixes that, so a quiet
+ * try is retried.
  */
 const QUIET_TRY_MS = [1_500, 5_000, undefined];
 
@@ -110,15 +110,6 @@ async function gotoUnreported(page: Page, url: string): Promise<void> {
   }
 }
 
-/**
- * Closes a tab that shows an extension page. Firefox does not report the end of an extension
- * document either, so `page.close()` would wait for nothing; leave the page first.
- */
-export async function closeExtensionPage(page: Page): Promise<void> {
-  await page.goto('about:blank');
-  await page.close();
-}
-
 /** The add-on starts with the browser; wait until its pages can reach the background. */
 async function waitForExtension(context: BrowserContext, probeUrl: string): Promise<void> {
   const page = await context.newPage();
@@ -134,7 +125,7 @@ async function waitForExtension(context: BrowserContext, probeUrl: string): Prom
       }
     }
   } finally {
-    await closeExtensionPage(page);
+    await page.close();
   }
 }
 
@@ -155,15 +146,19 @@ async function installIntoProfile(extensionDir: string, profileDir: string): Pro
 }
 
 /**
- * Playwright's BiDi driver follows Firefox release; ESR's WebDriver BiDi is a little older.
- * Two gaps matter to us, and both are bridged here, at playwright-core's WebSocket, without
- * touching node_modules:
+ * Playwright's BiDi driver follows Firefox release; ESR's WebDriver BiDi is a little older and
+ * does not yet report extension documents (bug 1755014). The gaps that matter to us are bridged
+ * here, at playwright-core's WebSocket, without touching node_modules:
  * - ESR lacks `emulation.setMediaFeaturesOverride` (prefers-color-scheme, which we never
  *   emulate), sent on every new context: its "unknown command" answer becomes an empty success.
  *   Any other error passes through.
  * - ESR's download events carry no `download` id (the older spec), and Playwright ignores such
  *   events, so `page.waitForEvent('download')` would never fire: we give them one (the blob URL,
  *   unique per download), which is what newer Firefox sends.
+ * - For a tab showing a moz-extension:// page, Firefox reports the commit of the navigation but
+ *   neither its load nor the tab's closing. We report `load` right after the commit (extension
+ *   pages are local files) and the closing when `browsingContext.close` succeeds, so `goto`,
+ *   `reload` and `close` behave on extension pages as they do in Chromium.
  */
 const OPTIONAL_COMMANDS = new Set(['emulation.setMediaFeaturesOverride']);
 const PATCHED = Symbol.for('waymark.bidiEsrCompat');
@@ -173,7 +168,16 @@ interface BidiMessage {
   type?: string;
   error?: string;
   method?: string;
-  params?: { download?: string; navigation?: string | null; url?: string };
+  params?: { context?: string; download?: string; navigation?: string | null; url?: string; timestamp?: number };
+}
+
+/** What one connection has sent that its replies and events must be matched with. */
+interface Pending {
+  optional: Set<number>;
+  /** Command id of a `browsingContext.close` → the context it closes. */
+  closing: Map<number, string>;
+  /** Contexts whose current document is an extension page. */
+  extensionPages: Set<string>;
 }
 
 function tolerateCommandsMissingInEsr(): void {
@@ -188,39 +192,62 @@ function tolerateCommandsMissingInEsr(): void {
   };
   if (proto[PATCHED]) return;
   proto[PATCHED] = true;
-  const optionalIds = new WeakMap<object, Set<number>>();
+  const connections = new WeakMap<object, Pending>();
+  const pendingOf = (socket: object) => {
+    let pending = connections.get(socket);
+    if (!pending) connections.set(socket, (pending = { optional: new Set(), closing: new Map(), extensionPages: new Set() }));
+    return pending;
+  };
   const send = proto.send;
   const emit = proto.emit;
   proto.send = function (data, ...rest) {
-    if (typeof data === 'string' && data.includes('"method":"emulation.')) {
-      const { id, method } = JSON.parse(data) as BidiMessage;
-      if (id !== undefined && method && OPTIONAL_COMMANDS.has(method)) {
-        if (!optionalIds.has(this)) optionalIds.set(this, new Set());
-        optionalIds.get(this)!.add(id);
-      }
+    if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.close")/.test(data)) {
+      const { id, method, params } = JSON.parse(data) as BidiMessage;
+      const pending = pendingOf(this);
+      if (id !== undefined && method && OPTIONAL_COMMANDS.has(method)) pending.optional.add(id);
+      if (id !== undefined && method === 'browsingContext.close' && params?.context) pending.closing.set(id, params.context);
     }
     return send.call(this, data, ...rest);
   };
   proto.emit = function (event, ...args) {
     const [data, isBinary] = args;
     if (event !== 'message' || isBinary !== false || !Buffer.isBuffer(data)) return emit.call(this, event, ...args);
-    const ids = optionalIds.get(this);
-    if (!ids?.size && !data.includes('"browsingContext.download')) return emit.call(this, event, ...args);
+    const pending = connections.get(this);
+    const awaited = pending && (pending.optional.size > 0 || pending.closing.size > 0);
+    if (!awaited && !data.includes('"browsingContext.')) return emit.call(this, event, ...args);
     const message = JSON.parse(data.toString()) as BidiMessage;
-    const fixed = ids && fixUnknownCommand(message, ids) || fixDownloadEvent(message);
-    return emit.call(this, event, fixed ? Buffer.from(JSON.stringify(fixed)) : data, false);
+    const replies = bridge(message, pendingOf(this));
+    const result = emit.call(this, event, replies[0] ? Buffer.from(JSON.stringify(replies[0])) : data, false);
+    for (const extra of replies.slice(1)) emit.call(this, event, Buffer.from(JSON.stringify(extra)), false);
+    return result;
   };
 }
 
-function fixUnknownCommand(message: BidiMessage, ids: Set<number>): BidiMessage | undefined {
-  if (message.id === undefined || !ids.delete(message.id)) return undefined;
-  if (message.type !== 'error' || message.error !== 'unknown command') return undefined;
-  return { type: 'success', id: message.id, result: {} } as BidiMessage;
-}
-
-function fixDownloadEvent(message: BidiMessage): BidiMessage | undefined {
-  const { method, params } = message;
-  if (method !== 'browsingContext.downloadWillBegin' && method !== 'browsingContext.downloadEnd') return undefined;
-  if (!params || params.download || params.navigation || !params.url) return undefined;
-  return { ...message, params: { ...params, download: `esr-download:${params.url}` } };
+/** The messages Playwright should see instead of `message` (empty: `message` unchanged). */
+function bridge(message: BidiMessage, pending: Pending): BidiMessage[] {
+  const { id, method, params } = message;
+  if (id !== undefined && pending.optional.delete(id)) {
+    return message.type === 'error' && message.error === 'unknown command' ? [{ type: 'success', id, result: {} } as BidiMessage] : [];
+  }
+  const closed = id !== undefined ? pending.closing.get(id) : undefined;
+  if (id !== undefined && closed !== undefined) {
+    pending.closing.delete(id);
+    if (message.type !== 'success' || !pending.extensionPages.delete(closed)) return [];
+    const destroyed = { type: 'event', method: 'browsingContext.contextDestroyed', params: { context: closed, url: 'about:blank', children: [], parent: null } };
+    return [message, destroyed as BidiMessage];
+  }
+  if ((method === 'browsingContext.downloadWillBegin' || method === 'browsingContext.downloadEnd') && params?.url) {
+    if (params.download || params.navigation) return [];
+    return [{ ...message, params: { ...params, download: `esr-download:${params.url}` } }];
+  }
+  if (method === 'browsingContext.navigationCommitted' && params?.context && params.url) {
+    if (!params.url.startsWith('moz-extension://')) {
+      pending.extensionPages.delete(params.context);
+      return [];
+    }
+    pending.extensionPages.add(params.context);
+    const loaded = (name: string) => ({ type: 'event', method: `browsingContext.${name}`, params: { ...params } }) as BidiMessage;
+    return [message, loaded('domContentLoaded'), loaded('load')];
+  }
+  return [];
 }
