@@ -158,9 +158,12 @@ async function installIntoProfile(extensionDir: string, profileDir: string): Pro
  * - For a tab showing a moz-extension:// page, Firefox reports the commit of the navigation but
  *   neither its load nor the tab's closing. We report `load` right after the commit (extension
  *   pages are local files) and the closing when `browsingContext.close` succeeds, so `goto`,
- *   `reload` and `close` behave on extension pages as they do in Chromium.
+ *   `reload` and `close` behave on extension pages as they do in Chromium. When Firefox does not
+ *   announce the new document's script realm either, the page is loaded again (see below).
  */
 const OPTIONAL_COMMANDS = new Set(['emulation.setMediaFeaturesOverride']);
+/** Ids for the bridge's own commands, far above Playwright's (Playwright ignores their replies). */
+let nextOwnId = 2 ** 40;
 const PATCHED = Symbol.for('waymark.bidiEsrCompat');
 
 interface BidiMessage {
@@ -178,6 +181,10 @@ interface Pending {
   closing: Map<number, string>;
   /** Contexts whose current document is an extension page. */
   extensionPages: Set<string>;
+  /** Extension pages whose new document's realm Firefox has not announced yet. */
+  unannounced: Set<string>;
+  /** How many more times an unannounced extension page may be loaded again. */
+  retries: Map<string, number>;
 }
 
 function tolerateCommandsMissingInEsr(): void {
@@ -195,11 +202,26 @@ function tolerateCommandsMissingInEsr(): void {
   const connections = new WeakMap<object, Pending>();
   const pendingOf = (socket: object) => {
     let pending = connections.get(socket);
-    if (!pending) connections.set(socket, (pending = { optional: new Set(), closing: new Map(), extensionPages: new Set() }));
+    if (!pending) {
+      pending = { optional: new Set(), closing: new Map(), extensionPages: new Set(), unannounced: new Set(), retries: new Map() };
+      connections.set(socket, pending);
+    }
     return pending;
   };
   const send = proto.send;
   const emit = proto.emit;
+  // Firefox sometimes does not announce the script realm of a new extension document (after a
+  // reload, or the first one of a session; asking with script.getRealms finds none either), and
+  // Playwright then has nowhere to run scripts. Loading the document again makes Firefox
+  // announce it, so if none came two seconds after the commit, we load it again (twice at most).
+  const reloadIfUnannounced = (socket: object, context: string, url: string, tries = 2) => {
+    setTimeout(() => {
+      const pending = pendingOf(socket);
+      if (!pending.unannounced.delete(context) || tries === 0) return;
+      pending.retries.set(context, tries - 1);
+      send.call(socket, JSON.stringify({ id: nextOwnId++, method: 'browsingContext.navigate', params: { context, url } }));
+    }, 2_000);
+  };
   proto.send = function (data, ...rest) {
     if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.close")/.test(data)) {
       const { id, method, params } = JSON.parse(data) as BidiMessage;
@@ -213,10 +235,10 @@ function tolerateCommandsMissingInEsr(): void {
     const [data, isBinary] = args;
     if (event !== 'message' || isBinary !== false || !Buffer.isBuffer(data)) return emit.call(this, event, ...args);
     const pending = connections.get(this);
-    const awaited = pending && (pending.optional.size > 0 || pending.closing.size > 0);
+    const awaited = pending && (pending.optional.size + pending.closing.size + pending.unannounced.size > 0);
     if (!awaited && !data.includes('"browsingContext.')) return emit.call(this, event, ...args);
     const message = JSON.parse(data.toString()) as BidiMessage;
-    const replies = bridge(message, pendingOf(this));
+    const replies = bridge(message, pendingOf(this), (context, url, tries) => reloadIfUnannounced(this, context, url, tries));
     const result = emit.call(this, event, replies[0] ? Buffer.from(JSON.stringify(replies[0])) : data, false);
     for (const extra of replies.slice(1)) emit.call(this, event, Buffer.from(JSON.stringify(extra)), false);
     return result;
@@ -224,8 +246,13 @@ function tolerateCommandsMissingInEsr(): void {
 }
 
 /** The messages Playwright should see instead of `message` (empty: `message` unchanged). */
-function bridge(message: BidiMessage, pending: Pending): BidiMessage[] {
+function bridge(
+  message: BidiMessage,
+  pending: Pending,
+  reloadIfUnannounced: (context: string, url: string, tries?: number) => void,
+): BidiMessage[] {
   const { id, method, params } = message;
+  if (method === 'script.realmCreated' && params?.context) pending.unannounced.delete(params.context);
   if (id !== undefined && pending.optional.delete(id)) {
     return message.type === 'error' && message.error === 'unknown command' ? [{ type: 'success', id, result: {} } as BidiMessage] : [];
   }
@@ -243,9 +270,13 @@ function bridge(message: BidiMessage, pending: Pending): BidiMessage[] {
   if (method === 'browsingContext.navigationCommitted' && params?.context && params.url) {
     if (!params.url.startsWith('moz-extension://')) {
       pending.extensionPages.delete(params.context);
+      pending.unannounced.delete(params.context);
       return [];
     }
     pending.extensionPages.add(params.context);
+    pending.unannounced.add(params.context);
+    reloadIfUnannounced(params.context, params.url, pending.retries.get(params.context));
+    pending.retries.delete(params.context);
     const loaded = (name: string) => ({ type: 'event', method: `browsingContext.${name}`, params: { ...params } }) as BidiMessage;
     return [message, loaded('domContentLoaded'), loaded('load')];
   }
