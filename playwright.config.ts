@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// End-to-end tests load the built extension (.output/chrome-mv3) into Debian's Chromium.
-// Browsers are never downloaded: see tests/support/browser.ts.
+// End-to-end tests load the built extension into Debian's browsers, never downloaded ones:
+// `chromium` runs .output/chrome-mv3 in /usr/bin/chromium (tests/support/chromium.ts),
+// `firefox` runs .output/firefox-mv3 in /usr/bin/firefox-esr (tests/support/firefox.ts).
+// Every spec runs in both; `--project=firefox` runs one.
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
@@ -11,4 +13,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list'], ['./tests/support/summary-reporter.ts']],
   use: { trace: 'off' },
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' } },
+    // Firefox starts slower (a new profile, the add-on installed at startup): more room per test.
+    { name: 'firefox', use: { browserName: 'firefox' }, timeout: 90_000 },
+  ],
 });

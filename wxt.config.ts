@@ -5,6 +5,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Lets parallel work trees build side by side (WAYMARK_OUT=.output-x); default .output/.
   outDir: process.env.WAYMARK_OUT ?? '.output',
+  // MV3 in both browsers: one permission model (host_permissions), one background lifecycle
+  // (Chrome's service worker, Firefox's event page: both may stop when idle). See README "Firefox".
+  manifestVersion: 3,
   // Heavy libraries (React, jsPDF, html2canvas) stay in extension pages; the
   // content script is kept small by importing only lib/capture.
   manifest: ({ browser }) => ({
@@ -17,9 +20,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'waymark@waymark.local',
-              strict_min_version: '128.0',
+              // 140: first version (and ESR) with data_collection_permissions.
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -16,6 +16,7 @@ import { forgetFrames } from '@/lib/screenshots/frame-cache';
 import { readSession, writeSession } from './session';
 import { restrictionOf } from './restricted';
 import { isSiteAllowed, SITE_NOT_ALLOWED } from '@/lib/privacy/sites';
+import { missingHostAccess } from './host-access';
 
 export async function status(): Promise<RecordingStatus> {
   const session = await readSession();
@@ -44,6 +45,8 @@ export async function start(tabId: number): Promise<{ guideId: string } | { erro
   const restriction = restrictionOf(tab.url);
   if (restriction) return { error: restriction };
   if (tab.url && !(await isSiteAllowed(tab.url))) return { error: SITE_NOT_ALLOWED };
+  const noAccess = await missingHostAccess();
+  if (noAccess) return { error: noAccess };
   const current = await readSession();
   if (current.state !== 'idle') await stop();
   if (!(await reachContentScript(tabId, false))) {

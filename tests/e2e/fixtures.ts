@@ -1,6 +1,13 @@
-/** Playwright fixtures: a fixture server per worker, a fresh browser profile with Waymark per test. */
+/**
+ * Playwright fixtures: a fixture server per worker, a fresh browser profile with Waymark per test.
+ * Every spec runs in both projects of playwright.config.ts: `chromium` (the MV3 build in Debian's
+ * Chromium) and `firefox` (the Firefox build in Debian's Firefox ESR). The fixture picks the
+ * browser from the project; page objects work in both.
+ */
 import { test as base, expect } from '@playwright/test';
-import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
+import { launchWithExtension } from '../support/chromium';
+import { launchFirefoxWithExtension } from '../support/firefox';
+import type { BrowserName, ExtensionBrowser } from '../support/extension';
 import { startFixtureServer, type FixtureServer } from '../support/server';
 import { ExtensionApi } from '../support/pages/extension-api';
 
@@ -18,8 +25,8 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
     },
     { scope: 'worker' },
   ],
-  browserWithExtension: async ({}, use) => {
-    const browser = await launchWithExtension();
+  browserWithExtension: async ({ browserName }, use) => {
+    const browser = await launchFor(browserName);
     await use(browser);
     await browser.close();
   },
@@ -27,5 +34,31 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
     await use(await ExtensionApi.open(b.context, b.extensionId));
   },
 });
+
+function launchFor(browserName: string): Promise<ExtensionBrowser> {
+  if (browserName === 'chromium') return launchWithExtension();
+  if (browserName === 'firefox') return launchFirefoxWithExtension();
+  throw new Error(`No Waymark build for ${browserName}`);
+}
+
+/**
+ * Skips in one browser, with the reason in the report (`firefox: no service worker …`). Call it
+ * at the top of a file or describe block, or first thing inside a test. Use it only for a real
+ * difference between the browsers, never to hide a failure.
+ */
+export function skipIn(browser: BrowserName, reason: string): void {
+  const description = `${browser}: ${reason}`;
+  const running = currentTest();
+  if (running) test.skip(running.project.use.browserName === browser, description);
+  else test.skip(({ browserName }) => browserName === browser, description);
+}
+
+function currentTest(): ReturnType<typeof test.info> | undefined {
+  try {
+    return test.info();
+  } catch {
+    return undefined;
+  }
+}
 
 export { expect };

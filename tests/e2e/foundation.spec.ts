@@ -56,11 +56,12 @@ test('records clicks, shows them in the editor and exports them as one HTML file
 });
 
 test('refuses to record a browser page, with a clear message and nothing saved', async ({
-  browserWithExtension: { context },
+  browserWithExtension: { context, browserPageUrl },
   api,
 }) => {
   const page = await context.newPage();
-  await page.goto('chrome://version');
+  // Firefox reports no load event for its own pages: the commit is enough here.
+  await page.goto(browserPageUrl, { waitUntil: 'commit' });
   await page.bringToFront();
   const reply = await api.send<{ error?: string }>({ type: 'recording.start', tabId: await api.tabIdOf(page) });
   expect(reply.error).toMatch(/can't record on this page/);

@@ -2,36 +2,34 @@
  * Starts Debian's Chromium with the built extension loaded, through playwright-core.
  * Shared by the e2e tests, the benchmark and `npm start`.
  */
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
+
+export type { ExtensionBrowser } from './extension';
 
 export const CHROMIUM = process.env.WAYMARK_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROME_BUILD = resolve(process.env.WAYMARK_BUILD ?? '.output/chrome-mv3');
+export const CHROME_BUILD = resolve(
+  process.env.WAYMARK_BUILD ?? join(process.env.WAYMARK_OUT ?? '.output', 'chrome-mv3'),
+);
 
-export interface ExtensionBrowser {
-  context: BrowserContext;
-  extensionId: string;
-  worker: Worker;
-  profileDir: string;
-  close(): Promise<void>;
-}
-
-export async function launchWithExtension(
-  options: { headless?: boolean; extensionDir?: string; downloadsDir?: string } = {},
-): Promise<ExtensionBrowser> {
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No extension build at ${extensionDir}: run \`npm run build\` first.`);
   }
   const profileDir = await mkdtemp(join(tmpdir(), 'waymark-profile-'));
+  const downloadsDir = join(profileDir, 'downloads');
+  await mkdir(downloadsDir);
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
+    downloadsPath: downloadsDir,
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -46,14 +44,27 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
-  return {
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}${pathOf(path)}`;
+  return registerExtensionBrowser({
+    browserName: 'chromium',
     context,
     extensionId,
     worker,
     profileDir,
+    downloadsDir,
+    browserPageUrl: 'chrome://version',
+    extensionUrl,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(extensionUrl(path));
+      return page;
+    },
+    async gotoExtensionPage(page, path) {
+      await page.goto(extensionUrl(path));
+    },
     async close() {
       await context.close().catch(() => undefined);
       await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
     },
-  };
+  });
 }

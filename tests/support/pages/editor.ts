@@ -2,10 +2,12 @@
 import type { BrowserContext, Download, Locator, Page } from 'playwright-core';
 import type { Guide, Step } from '../../../lib/steps/types';
 import { readInPage, seedInPage, type SeedGuide } from '../../fixtures/editor/seed';
+import { gotoExtensionPage } from '../extension';
 
 export class EditorPage {
   private constructor(readonly page: Page, readonly extensionId: string) {}
 
+  /** `extensionId` is kept for callers; the page is opened in whichever browser owns `context`. */
   static async open(context: BrowserContext, extensionId: string, guideId?: string): Promise<EditorPage> {
     const page = await context.newPage();
     const editor = new EditorPage(page, extensionId);
@@ -15,7 +17,7 @@ export class EditorPage {
 
   async goto(guideId?: string): Promise<void> {
     const hash = guideId ? `#/guides/${guideId}` : '';
-    await this.page.goto(`chrome-extension://${this.extensionId}/editor.html${hash}`);
+    await gotoExtensionPage(this.page, `/editor.html${hash}`);
   }
 
   /**

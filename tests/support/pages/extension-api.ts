@@ -3,6 +3,7 @@
  * objects, exactly as the README documents them.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { openExtensionPage } from '../extension';
 
 export interface Status {
   state: 'idle' | 'recording' | 'paused';
@@ -18,8 +19,7 @@ export class ExtensionApi {
   ) {}
 
   static async open(context: BrowserContext, extensionId: string): Promise<ExtensionApi> {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const page = await openExtensionPage(context, '/popup.html');
     return new ExtensionApi(page, extensionId);
   }
 

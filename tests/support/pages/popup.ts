@@ -1,12 +1,12 @@
 /** Page object for the toolbar popup, opened as a tab (tests cannot click the toolbar). */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { openExtensionPage } from '../extension';
 
 export class PopupPage {
   private constructor(readonly page: Page) {}
 
   static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    const page = await openExtensionPage(context, '/popup.html');
     return new PopupPage(page);
   }
 

@@ -1,0 +1,79 @@
+/**
+ * What the Firefox port must not lose, checked in both browsers: a recording's pictures, the
+ * PDF export saved under the guide's name through an `<a download>` from the editor, and the
+ * recording state read back from storage.session (Firefox's event page, like Chrome's service
+ * worker, keeps nothing in memory that matters).
+ */
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { test, expect } from './fixtures';
+import { EditorPage } from '../support/pages/editor';
+
+const run = promisify(execFile);
+
+test('records on a page and exports a PDF named after the guide, with every sentence in it', async ({
+  browserWithExtension: { context, extensionId },
+  api,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('expenses/index.html'));
+  const guideId = await api.startRecording(page);
+  await page.getByRole('button', { name: 'New report' }).click();
+  await api.waitForSteps(1);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await api.waitForSteps(2);
+  expect(await api.stop()).toEqual({ guideId, stepCount: 2 });
+
+  const editor = await EditorPage.open(context, extensionId, guideId);
+  await expect(editor.steps()).toHaveCount(2);
+  for (const step of await editor.steps().all()) {
+    const picture = step.getByRole('img');
+    await expect(picture).toBeVisible();
+    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+  }
+
+  const { download, path } = await editor.export('PDF');
+  expect(download.suggestedFilename()).toBe('Expenses – Acme.pdf');
+  const bytes = await readFile(path);
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const { stdout: text } = await run('pdftotext', ['-layout', path, '-']);
+  expect(text).toContain('Click "New report"');
+  expect(text).toContain('Click "Settings"');
+});
+
+test('keeps the recording state in storage.session, where a restarted background finds it', async ({
+  browserWithExtension: { context },
+  api,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('expenses/index.html'));
+  const guideId = await api.startRecording(page);
+  const stored = JSON.stringify(await api.page.evaluate(() => chrome.storage.session.get(null)));
+  expect(stored).toContain(guideId);
+  expect(stored).toContain('"recording"');
+  await api.stop();
+  expect(JSON.stringify(await api.page.evaluate(() => chrome.storage.session.get(null)))).toContain('"idle"');
+});
+
+test('opens, reloads and closes extension pages like any other tab', async ({
+  browserWithExtension: { context, extensionId },
+  api,
+  server,
+}) => {
+  const page = await context.newPage();
+  await page.goto(server.url('expenses/index.html'));
+  const guideId = await api.startRecording(page);
+  await page.getByRole('button', { name: 'New report' }).click();
+  await api.waitForSteps(1);
+  await api.stop();
+
+  const editor = await EditorPage.open(context, extensionId, guideId);
+  await expect(editor.steps()).toHaveCount(1);
+  await editor.page.reload();
+  await expect(editor.steps().nth(0)).toContainText('Click "New report"');
+  await editor.page.close();
+  expect(context.pages()).not.toContain(editor.page);
+});

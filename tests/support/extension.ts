@@ -1,0 +1,65 @@
+/**
+ * What a test needs from "a browser with Waymark loaded", the same in Chromium and Firefox.
+ * The launchers (chromium.ts, firefox.ts) register each browser here, so page objects can open
+ * extension pages from just a BrowserContext: `chrome-extension://<id>/` in Chromium,
+ * `moz-extension://<uuid>/` in Firefox.
+ */
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface ExtensionBrowser {
+  browserName: BrowserName;
+  context: BrowserContext;
+  /** The extension's host: Chromium's extension id, or Firefox's per-profile UUID. */
+  extensionId: string;
+  /** The MV3 service worker. Chromium only: Firefox has no service worker, reading it throws. */
+  worker: Worker;
+  profileDir: string;
+  /** A page of the browser itself, where no extension may run (`chrome://version`, `about:robots`). */
+  browserPageUrl: string;
+  /** Where the browser saves downloads (Firefox saves them there itself). */
+  downloadsDir: string;
+  /** Absolute URL of an extension page or file, e.g. `extensionUrl('/editor.html')`. */
+  extensionUrl(path: string): string;
+  /** Opens an extension page in a new tab and waits until its document has loaded. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Navigates an existing tab to an extension page and waits until its document has loaded. */
+  gotoExtensionPage(page: Page, path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** The unpacked build to load; defaults to the browser's build in .output/. */
+  extensionDir?: string;
+}
+
+const byContext = new WeakMap<BrowserContext, ExtensionBrowser>();
+
+export function registerExtensionBrowser(browser: ExtensionBrowser): ExtensionBrowser {
+  byContext.set(browser.context, browser);
+  return browser;
+}
+
+/** The launched browser a context belongs to (every context in tests comes from a launcher). */
+export function extensionBrowserOf(context: BrowserContext): ExtensionBrowser {
+  const browser = byContext.get(context);
+  if (!browser) throw new Error('This context was not started by tests/support launchers.');
+  return browser;
+}
+
+/** Opens an extension page (e.g. `/editor.html#/guides/x`) in a new tab of `context`. */
+export function openExtensionPage(context: BrowserContext, path: string): Promise<Page> {
+  return extensionBrowserOf(context).openExtensionPage(path);
+}
+
+export function gotoExtensionPage(page: Page, path: string): Promise<void> {
+  return extensionBrowserOf(page.context()).gotoExtensionPage(page, path);
+}
+
+export function extensionUrl(context: BrowserContext, path: string): string {
+  return extensionBrowserOf(context).extensionUrl(path);
+}
+
+export const pathOf = (path: string) => `/${path.replace(/^\//, '')}`;
