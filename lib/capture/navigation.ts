@@ -10,21 +10,29 @@ import { cleanTitle } from '@/lib/context/title';
 
 export class AddressWatch {
   private known?: string;
+  /** When the last popstate fired: Back/Forward within a page, at the moment it happened. */
+  private popstateAt?: number;
 
   constructor(private readonly win: Window) {}
+
+  notePopstate(): void {
+    this.popstateAt = Date.now();
+  }
 
   /** The navigate action if the address changed since the last call (or on the first call). */
   check(): Action | undefined {
     const url = this.win.location.href;
     if (url === this.known) return undefined;
-    const how = this.known === undefined ? this.loadKind() : 'route';
+    const popstate = this.popstateAt;
+    this.popstateAt = undefined;
+    const how = this.known === undefined ? this.loadKind() : popstate ? 'back-forward' : 'route';
     this.known = url;
     return {
       kind: 'navigate',
       page: { url, title: cleanTitle(this.win.document.title) },
       how,
       // When the document began loading: a load right after a click is that click's effect.
-      startedAt: how === 'route' ? Date.now() : Math.round(this.win.performance.timeOrigin),
+      startedAt: popstate ?? (how === 'route' ? Date.now() : Math.round(this.win.performance.timeOrigin)),
     };
   }
 

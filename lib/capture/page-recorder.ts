@@ -94,6 +94,7 @@ export class PageRecorder {
     on_('change', (e) => this.onChange(e));
     on_('submit', () => this.flush());
     on_('pagehide', () => this.flush());
+    on_('popstate', () => this.address.notePopstate());
     this.win.document.addEventListener('DOMContentLoaded', () => this.reportNavigation(), options);
     this.tracker = trackChanges(this.win.document, (changeCount) => this.onSettled(changeCount));
   }

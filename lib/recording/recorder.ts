@@ -41,7 +41,10 @@ async function saveActionStep(tabId: number, frameId: number, action: Action, co
     const url = action.page.url;
     const own = isOwnStep(action, session, at);
     // Not a step: the page is context for the next step (its title and address).
-    await updateSession((s) => ({ ...s, lastUrl: url, ...(own ? { lastActionAt: at } : {}) }));
+    // A page the user went to by address counts as their action: a redirect right after
+    // it is its effect. Back/Forward has no such redirect to absorb.
+    const acts = own && action.how !== 'back-forward' && action.how !== 'route';
+    await updateSession((s) => ({ ...s, lastUrl: url, ...(acts ? { lastActionAt: at } : {}) }));
     if (!own) return;
   } else {
     await updateSession((s) => ({ ...s, lastActionAt: at, lastUrl: frameId === 0 ? context.url : s.lastUrl }));

@@ -41,7 +41,8 @@ export async function tabNavigated(tabId: number, url: string): Promise<void> {
   if (restricted && session.state === 'recording') {
     await updateSession((s) => ({ ...s, state: 'paused', notice: PAUSED_HERE }));
   } else if (!restricted && session.state === 'paused' && session.notice === PAUSED_HERE) {
-    await updateSession((s) => ({ ...s, state: 'recording', notice: undefined }));
+    // The user came back on their own: that page is a step, not the effect of an older action.
+    await updateSession((s) => ({ ...s, state: 'recording', notice: undefined, lastActionAt: undefined }));
     await sendToTab(tabId, { type: 'recorder.state', recording: true });
     void showBar();
   }

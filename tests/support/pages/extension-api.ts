@@ -9,6 +9,7 @@ export interface Status {
   guideId?: string;
   tabId?: number;
   stepCount: number;
+  notice?: string;
 }
 
 export class ExtensionApi {
