@@ -4,6 +4,7 @@ import * as controls from '@/lib/recording/controls';
 import * as recorder from '@/lib/recording/recorder';
 import * as tabs from '@/lib/recording/tabs';
 import { isRecordedTab, showBar } from '@/lib/recording/bar-status';
+import { claim, drainOutbox } from '@/lib/recording/outbox';
 
 // Wiring only: the recording service lives in lib/recording/.
 export default defineBackground(() => {
@@ -33,6 +34,8 @@ export default defineBackground(() => {
         });
       case 'capture.action':
         if (tabId === undefined) return undefined;
+        // Already recorded from its stored copy (the worker started after the page left).
+        if (message.outboxId && !claim(message.outboxId)) return Promise.resolve({ ok: true });
         return recorder.recordAction(tabId, frameId, message.action, message.context).then(() => ({ ok: true }));
       case 'capture.settled':
         if (tabId === undefined) return undefined;
@@ -41,6 +44,7 @@ export default defineBackground(() => {
         return undefined;
     }
   });
+  void drainOutbox(recorder.recordAction);
   browser.tabs.onCreated.addListener((tab) => void tabs.tabCreated(tab));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.tabClosed(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -21,6 +21,11 @@ export interface RecordingStatus {
 export interface ActionContext {
   /** The frame's change counter when the action began (see lib/capture/changes.ts). */
   changeCount: number;
+  /**
+   * When the action happened (ms since epoch). Frames are separate processes, so their
+   * messages may arrive out of order; steps are ordered by this.
+   */
+  at?: number;
   viewport: Viewport;
   title: string;
   url: string;
@@ -49,7 +54,11 @@ export interface Protocol {
   /** A content script asks whether its tab is being recorded. */
   'capture.hello': { req: object; res: { recording: boolean } };
   /** A content script reports a user action. */
-  'capture.action': { req: { action: Action; context: ActionContext }; res: { ok: boolean } };
+  'capture.action': {
+    /** `outboxId`: the action's copy in storage.local (see lib/capture/outbox.ts). */
+    req: { action: Action; context: ActionContext; outboxId?: string };
+    res: { ok: boolean };
+  };
   /** The page has stopped changing: a good moment for a pre-action picture. */
   'capture.settled': {
     req: { changeCount: number; url: string; viewport: Viewport; secretBoxes: Box[] };

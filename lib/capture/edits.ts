@@ -8,10 +8,17 @@ import { storedValue } from '@/lib/privacy/policy';
 import { describeTarget } from './describe';
 import { fieldKind, fieldValue } from './fields';
 
+export interface Edit {
+  action: Action;
+  at: number;
+}
+
 export class PendingEdits {
   /** The value each field had when the user entered it (or when its last edit was recorded). */
   private readonly before = new WeakMap<Element, string>();
   private dirty?: Element;
+  /** When the user last changed the pending field: the edit's place in the order of actions. */
+  private editedAt = 0;
 
   /** A field got focus: remember its value, to tell an edit from a visit. */
   entered(field: Element): void {
@@ -21,15 +28,15 @@ export class PendingEdits {
   }
 
   /** The user changed a field. Returns the action of another field whose edit ends here. */
-  edited(field: Element): Action | undefined {
-    if (this.dirty === field) return undefined;
-    const finished = this.commit();
+  edited(field: Element): Edit | undefined {
+    const finished = this.dirty === field ? undefined : this.commit();
     this.dirty = field;
+    this.editedAt = Date.now();
     return finished;
   }
 
   /** Ends the pending edit (if `field` is given, only when it is that field). */
-  commit(field?: Element): Action | undefined {
+  commit(field?: Element): Edit | undefined {
     const element = this.dirty;
     if (!element || (field && field !== element)) return undefined;
     this.dirty = undefined;
@@ -37,8 +44,9 @@ export class PendingEdits {
     if (this.before.get(element) === value) return undefined;
     this.before.set(element, value);
     const target = describeTarget(element);
-    if (fieldKind(element) === 'select') return { kind: 'select', target, option: value };
+    const at = this.editedAt;
+    if (fieldKind(element) === 'select') return { action: { kind: 'select', target, option: value }, at };
     // Secret fields are masked here, before the value ever leaves the page.
-    return { kind: 'type', target, ...storedValue(element, value) };
+    return { action: { kind: 'type', target, ...storedValue(element, value) }, at };
   }
 }

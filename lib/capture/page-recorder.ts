@@ -20,12 +20,14 @@ import { clickAction, isFieldClick } from './clicks';
 import { keyStep } from './keys';
 import { AddressWatch } from './navigation';
 import { measured } from './measure';
+import { post } from './outbox';
 
 interface Press {
   element: Element;
   target: TargetDescription;
   point: Point;
   changeCount: number;
+  at: number;
 }
 
 /** After Enter in a field, the browser "clicks" the form's submit button: not a second step. */
@@ -143,6 +145,7 @@ export class PageRecorder {
       target: describeTarget(element),
       point: { x: event.clientX + offset.x, y: event.clientY + offset.y },
       changeCount: this.changeCount(),
+      at: Date.now(),
     };
   }
 
@@ -164,7 +167,8 @@ export class PageRecorder {
     // (keyboard activation) the page has not reacted yet, so "now" is still "before".
     const offset = frameOffset(this.win);
     const point = press?.point ?? (event.detail > 0 ? { x: event.clientX + offset.x, y: event.clientY + offset.y } : undefined);
-    this.report(clickAction(element, press?.target ?? describeTarget(element), point), press?.changeCount ?? this.changeCount());
+    const action = clickAction(element, press?.target ?? describeTarget(element), point);
+    this.report(action, press?.changeCount ?? this.changeCount(), press?.at);
   }
 
   private onKeyDown(event: KeyboardEvent): void {
@@ -199,7 +203,7 @@ export class PageRecorder {
     const field = editableRoot(element);
     if (fieldKind(field) !== 'text' && fieldKind(field) !== 'select') return;
     const finished = this.edits.edited(field);
-    if (finished) this.report(finished, this.changeCount());
+    if (finished) this.report(finished.action, this.changeCount(), finished.at);
   }
 
   private onChange(event: Event): void {
@@ -219,8 +223,8 @@ export class PageRecorder {
   }
 
   private commitEdit(field?: Element): Promise<unknown> | undefined {
-    const action = this.edits.commit(field);
-    return action ? this.report(action, this.changeCount()) : undefined;
+    const edit = this.edits.commit(field);
+    return edit ? this.report(edit.action, this.changeCount(), edit.at) : undefined;
   }
 
   /** Sends any unfinished edit now (form submitted, page left, recording stopping). */
@@ -228,20 +232,18 @@ export class PageRecorder {
     return this.commitEdit();
   }
 
-  private report(action: Action, changeCount: number): Promise<unknown> {
+  /** `at`: when the action happened (the press of a click, the last keystroke of an edit). */
+  private report(action: Action, changeCount: number, at = Date.now()): Promise<unknown> {
     // A route change that happened before this action is reported first, to keep the order.
     if (action.kind !== 'navigate') this.reportNavigation();
     const win = this.win;
-    return send({
-      type: 'capture.action',
-      action,
-      context: {
-        changeCount,
-        url: win.location.href,
-        title: win.document.title,
-        viewport: this.viewport(),
-        secretBoxes: secretBoxes(win.document),
-      },
-    }).catch(() => undefined);
+    return post(action, {
+      changeCount,
+      at,
+      url: win.location.href,
+      title: win.document.title,
+      viewport: this.viewport(),
+      secretBoxes: secretBoxes(win.document),
+    });
   }
 }

@@ -11,21 +11,17 @@ import { readSession, tabsOf, updateSession, type Session } from './session';
 import { isOwnStep } from './navigation';
 import { placeStep } from './placement';
 import { showBar } from './bar-status';
-
-// Actions are turned into steps one at a time, so steps keep the order they happened in.
-let pending: Promise<unknown> = Promise.resolve();
+import { allSaved, inOrder } from './order';
 
 /** Resolves when every action received so far is saved (or failed). */
-export function settledSteps(): Promise<unknown> {
-  return pending;
-}
+export const settledSteps = allSaved;
 
 export function recordAction(tabId: number, frameId: number, action: Action, context: ActionContext): Promise<void> {
   // When the action reached us: close to when it happened, whatever the queue's delay.
   const at = Date.now();
-  const job = pending.then(() => saveActionStep(tabId, frameId, action, context, at));
-  pending = job.catch((error: unknown) => console.error('Waymark: step not saved', error));
-  return job;
+  return inOrder(context.at ?? at, () => saveActionStep(tabId, frameId, action, context, at)).catch((error: unknown) =>
+    console.error('Waymark: step not saved', error),
+  );
 }
 
 function isRecording(session: Session, tabId: number): session is Session & { guideId: string } {
