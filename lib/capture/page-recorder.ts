@@ -84,6 +84,8 @@ export class PageRecorder {
       return;
     }
     this.listeners = new AbortController();
+    // Each recording starts by reporting the page it is on (the background drops repeats).
+    this.address = new AddressWatch(this.win);
     const options = { capture: true, passive: true, signal: this.listeners.signal };
     const on_ = <K extends keyof WindowEventMap>(type: K, handler: (event: WindowEventMap[K]) => void) =>
       this.win.addEventListener(type, measured(handler), options);
