@@ -38,6 +38,13 @@ export async function tabNavigated(tabId: number, url: string): Promise<void> {
   const session = await readSession();
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
   const restricted = Boolean(restrictionOf(url));
+  const [first, ...followed] = tabsOf(session);
+  // A followed tab that turns into a browser page (a new-tab page, the extension's own pages)
+  // is simply no longer followed; only the first tab pauses the recording.
+  if (restricted && tabId !== first) {
+    const left = [first!, ...followed.filter((id) => id !== tabId)];
+    return void (await updateSession((s) => ({ ...s, tabs: left, tabId: left[left.length - 1] })));
+  }
   if (restricted && session.state === 'recording') {
     await updateSession((s) => ({ ...s, state: 'paused', notice: PAUSED_HERE }));
   } else if (!restricted && session.state === 'paused' && session.notice === PAUSED_HERE) {

@@ -4,6 +4,7 @@
  */
 import { test, expect } from './fixtures';
 import { InPageBar } from '../support/pages/inpage-bar';
+import { PopupPage } from '../support/pages/popup';
 
 test('the in-page bar pauses, deletes the last step and finishes, and stays out of pictures', async ({ browserWithExtension: { context }, api, server }) => {
   const page = await context.newPage();
@@ -97,4 +98,19 @@ test('records into an existing guide after a chosen step, and discards only what
   expect(await api.send({ type: 'recording.discard' })).toEqual({ ok: true });
   expect(await api.sentences(guideId)).toHaveLength(5);
   expect(await api.status()).toMatchObject({ state: 'idle' });
+});
+
+test('the popup shows the step count and can delete the last step and discard', async ({ browserWithExtension: { context, extensionId }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/clicks.html'));
+  const guideId = await api.startRecording(page);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await api.waitForSteps(2);
+  const popup = await PopupPage.open(context, extensionId);
+  await expect(popup.status()).toHaveText('Recording · 2 steps');
+  await popup.button('Delete last step').click();
+  await expect(popup.status()).toHaveText('Recording · 1 steps');
+  await popup.button('Discard recording').click();
+  await expect(popup.status()).toHaveText('Not recording · 0 steps');
+  expect(await api.steps(guideId)).toEqual([]);
 });
