@@ -15,6 +15,12 @@ export default defineConfig({
     description: 'Record a task once, get a step-by-step guide. Everything stays on your machine.',
     permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: ['<all_urls>'],
+    commands: {
+      'toggle-recording': {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: 'Start or stop recording the current tab',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -13,12 +13,19 @@ export interface RecordingStatus {
   guideId?: string;
   tabId?: number;
   stepCount: number;
+  /** Why the recording waits (e.g. the tab is on a page Waymark may not record). */
+  notice?: string;
 }
 
 /** Sent by a content script with each action: what the page looked like at that moment. */
 export interface ActionContext {
   /** The frame's change counter when the action began (see lib/capture/changes.ts). */
   changeCount: number;
+  /**
+   * When the action happened (ms since epoch). Frames are separate processes, so their
+   * messages may arrive out of order; steps are ordered by this.
+   */
+  at?: number;
   viewport: Viewport;
   title: string;
   url: string;
@@ -28,15 +35,30 @@ export interface ActionContext {
 
 /** Requests, keyed by type, with the response each one gets. */
 export interface Protocol {
-  'recording.start': { req: { tabId: number }; res: { guideId: string } | { error: string } };
+  /**
+   * Starts recording a tab into a new guide, or — with `guideId` — into an existing one,
+   * after `afterStepId` (at the end when it is omitted).
+   */
+  'recording.start': {
+    req: { tabId: number; guideId?: string; afterStepId?: string };
+    res: { guideId: string } | { error: string };
+  };
   'recording.pause': { req: object; res: { state: RecordingState } };
   'recording.resume': { req: object; res: { state: RecordingState } };
   'recording.stop': { req: object; res: { guideId?: string; stepCount: number } };
   'recording.status': { req: object; res: RecordingStatus };
+  /** Deletes the newest step of the current recording. */
+  'recording.undo': { req: object; res: { stepCount: number } };
+  /** Stops and throws the recording away (a guide recorded into keeps its older steps). */
+  'recording.discard': { req: object; res: { ok: boolean } };
   /** A content script asks whether its tab is being recorded. */
   'capture.hello': { req: object; res: { recording: boolean } };
   /** A content script reports a user action. */
-  'capture.action': { req: { action: Action; context: ActionContext }; res: { ok: boolean } };
+  'capture.action': {
+    /** `outboxId`: the action's copy in storage.local (see lib/capture/outbox.ts). */
+    req: { action: Action; context: ActionContext; outboxId?: string };
+    res: { ok: boolean };
+  };
   /** The page has stopped changing: a good moment for a pre-action picture. */
   'capture.settled': {
     req: { changeCount: number; url: string; viewport: Viewport; secretBoxes: Box[] };
@@ -46,6 +68,12 @@ export interface Protocol {
   'recorder.state': { req: { recording: boolean }; res: { ok: boolean } };
   /** Background → one frame: a selector for the element last right-clicked (never-record menu). */
   'privacy.context-target': { req: object; res: { selector?: string; url: string } };
+  /** Background → content scripts: send any unfinished field edit now (recording is stopping). */
+  'recorder.flush': { req: object; res: { ok: boolean } };
+  /** Background → top frame: what the in-page bar shows (`idle` removes it). */
+  'recorder.bar': { req: { status: RecordingStatus }; res: { ok: boolean } };
+  /** Background → top frame: hide the in-page bar for a screenshot, answered once painted. */
+  'recorder.conceal': { req: { hidden: boolean }; res: { ok: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -60,11 +88,16 @@ const TYPES: readonly MessageType[] = [
   'recording.resume',
   'recording.stop',
   'recording.status',
+  'recording.undo',
+  'recording.discard',
   'capture.hello',
   'capture.action',
   'capture.settled',
   'recorder.state',
   'privacy.context-target',
+  'recorder.flush',
+  'recorder.bar',
+  'recorder.conceal',
 ];
 
 /** Messages arrive from other contexts: check the shape before trusting the type. */
@@ -81,12 +114,14 @@ export function send<T extends MessageType>(message: Message<T>): Promise<Respon
   return browser.runtime.sendMessage(message) as Promise<Response<T>>;
 }
 
-/** Sends a request to the content scripts of a tab (all frames). */
+/** Sends a request to the content scripts of a tab (all frames, or only `frameId`). */
 export function sendToTab<T extends MessageType>(
   tabId: number,
   message: Message<T>,
+  frameId?: number,
 ): Promise<Response<T> | undefined> {
-  return browser.tabs.sendMessage(tabId, message).catch(() => undefined) as Promise<
+  const options = frameId === undefined ? undefined : { frameId };
+  return browser.tabs.sendMessage(tabId, message, options).catch(() => undefined) as Promise<
     Response<T> | undefined
   >;
 }

@@ -1,4 +1,7 @@
-/** The toolbar popup: start, pause/resume and stop a recording; open the editor. */
+/**
+ * The toolbar popup: start, pause/resume, stop or discard a recording, delete its last step;
+ * open the editor. Alt+Shift+R (manifest `commands`) starts and stops without it.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send, type RecordingStatus } from '@/lib/messages';
@@ -26,7 +29,7 @@ export function Popup() {
     await refresh();
   }
 
-  async function run(type: 'recording.pause' | 'recording.resume' | 'recording.stop') {
+  async function run(type: 'recording.pause' | 'recording.resume' | 'recording.stop' | 'recording.undo' | 'recording.discard') {
     await send({ type });
     await refresh();
   }
@@ -48,12 +51,19 @@ export function Popup() {
         <span aria-label="Step count">{status.stepCount}</span> steps
       </p>
       {error && <p role="alert">{error}</p>}
+      {status.notice && <p role="note">{status.notice}</p>}
       <div className="row">
         {!active && <button onClick={startRecording}>Start recording</button>}
         {status.state === 'recording' && <button onClick={() => run('recording.pause')}>Pause</button>}
         {status.state === 'paused' && <button onClick={() => run('recording.resume')}>Resume</button>}
         {active && <button onClick={() => run('recording.stop')}>Stop recording</button>}
       </div>
+      {active && (
+        <div className="row">
+          <button onClick={() => run('recording.undo')}>Delete last step</button>
+          <button onClick={() => run('recording.discard')}>Discard recording</button>
+        </div>
+      )}
       <button className="link" onClick={openEditor}>
         Open editor
       </button>

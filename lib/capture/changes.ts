@@ -4,11 +4,25 @@
  * background takes a picture of it, ready to serve as the pre-action screenshot of the next
  * action (see ARCHITECTURE.md).
  */
+import { isIgnoredElement } from '@/lib/privacy/policy';
+
 const SETTLE_MS = 200;
 
 export interface ChangeTracker {
   count(): number;
   stop(): void;
+}
+
+/** Waymark's own in-page bar (marked ignored) changes nothing the page shows in a picture. */
+function ownNode(node: Node): boolean {
+  return node instanceof Element && isIgnoredElement(node) && node.hasAttribute('data-waymark-bar');
+}
+
+function pageMutation(record: MutationRecord): boolean {
+  if (ownNode(record.target)) return false;
+  if (record.type !== 'childList') return true;
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length === 0 || !nodes.every(ownNode);
 }
 
 export function trackChanges(doc: Document, onSettled: (count: number) => void): ChangeTracker {
@@ -20,9 +34,12 @@ export function trackChanges(doc: Document, onSettled: (count: number) => void):
     clearTimeout(timer);
     timer = setTimeout(() => onSettled(count), SETTLE_MS);
   };
-  const observer = new MutationObserver(changed);
+  const observer = new MutationObserver((records) => {
+    if (records.some(pageMutation)) changed();
+  });
   observer.observe(doc, { subtree: true, childList: true, attributes: true, characterData: true });
-  const events = ['scroll', 'resize', 'input'] as const;
+  // popstate/hashchange: a route change may repaint without a mutation we would count.
+  const events = ['scroll', 'resize', 'input', 'popstate', 'hashchange'] as const;
   for (const type of events) win.addEventListener(type, changed, { capture: true, passive: true });
   // The first picture: the page as it is when recording starts.
   timer = setTimeout(() => onSettled(count), 0);

@@ -3,7 +3,7 @@
  * computes them (accname 1.2 via dom-accessibility-api, not a hand-made guess), selectors
  * to find it again (@medv/finder), its visible text and its box on screen.
  */
-import { computeAccessibleName, getRole } from 'dom-accessibility-api';
+import { computeAccessibleDescription, computeAccessibleName, getRole } from 'dom-accessibility-api';
 import { finder } from '@medv/finder';
 import type { Box, TargetDescription } from '@/lib/steps/types';
 import { frameOffset, framePath } from './frames';
@@ -37,9 +37,19 @@ export function boxOf(element: Element): Box {
   return { x: rect.x + offset.x, y: rect.y + offset.y, width: rect.width, height: rect.height };
 }
 
+const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+const WORDS = /[\p{L}\p{N}]/u;
+
 export function accessibleName(element: Element): string {
   try {
-    return computeAccessibleName(element).replace(/\s+/g, ' ').trim();
+    const name = clean(computeAccessibleName(element));
+    // An icon glyph ("🖨", "⚙", "×") names nothing for a reader: its tooltip says what it does.
+    if (WORDS.test(name)) return name;
+    const description = clean(computeAccessibleDescription(element));
+    if (WORDS.test(description)) return description;
+    // HTML-AAM names an unlabelled field by its placeholder; dom-accessibility-api does not.
+    const placeholder = clean(element.getAttribute('placeholder') ?? element.getAttribute('aria-placeholder') ?? '');
+    return name || placeholder;
   } catch {
     return '';
   }

@@ -8,9 +8,23 @@ import type { RecordingState } from '@/lib/messages';
 export interface Session {
   state: RecordingState;
   guideId?: string;
+  /** The tab recorded last (the newest of `tabs`). */
   tabId?: number;
+  /** Every tab of this recording: the first one and the tabs and popups opened from it. */
+  tabs?: number[];
   /** The guide of the last finished recording, for `recording.status` after stop. */
   lastGuideId?: string;
+  /** When this recording began: its steps are the ones created since. */
+  startedAt?: number;
+  /** True when the recording created its guide (discarding deletes it). */
+  newGuide?: boolean;
+  /** Recording into an existing guide: new steps go after this order number. */
+  insertAfter?: number;
+  /** The address of the page the last step was on, and when the last action happened. */
+  lastUrl?: string;
+  lastActionAt?: number;
+  /** Paused because the tab is on a page Waymark may not record; resumes on a normal page. */
+  notice?: string;
 }
 
 const KEY = 'waymark.session';
@@ -23,4 +37,20 @@ export async function readSession(): Promise<Session> {
 
 export async function writeSession(session: Session): Promise<void> {
   await browser.storage.session.set({ [KEY]: session });
+}
+
+/** Reads, changes and writes the session (one writer at a time within this worker). */
+let queue: Promise<unknown> = Promise.resolve();
+export function updateSession(change: (session: Session) => Session): Promise<Session> {
+  const next = queue.then(async () => {
+    const updated = change(await readSession());
+    await writeSession(updated);
+    return updated;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export function tabsOf(session: Session): number[] {
+  return session.tabs ?? (session.tabId === undefined ? [] : [session.tabId]);
 }

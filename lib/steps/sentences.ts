@@ -1,41 +1,34 @@
 /**
- * Sentence templates, one per action kind, so wording stays consistent (and translatable later).
+ * The sentence of a step, from one template module per action kind (lib/steps/templates/),
+ * so wording stays consistent and can be translated one file at a time.
  * The output is plain text: callers put it into the DOM as text, never as HTML.
  */
-import type { Action, TargetDescription } from './types';
+import type { Action } from './types';
+import { click } from './templates/click';
+import { type } from './templates/type';
+import { select } from './templates/select';
+import { check } from './templates/check';
+import { choose } from './templates/choose';
+import { key } from './templates/key';
+import { navigate } from './templates/navigate';
 
-const MAX_QUOTED = 80;
-
-/** Shortens and quotes a name for a sentence: `Click "Save"`. */
-export function quote(value: string): string {
-  const clean = value.replace(/\s+/g, ' ').trim();
-  const short = clean.length > MAX_QUOTED ? `${clean.slice(0, MAX_QUOTED - 1)}…` : clean;
-  return `"${short}"`;
-}
-
-/** What to call an element when it has no accessible name. */
-export function targetLabel(target: TargetDescription): string {
-  if (target.name) return quote(target.name);
-  if (target.text) return quote(target.text);
-  const kind = target.role && target.role !== 'generic' ? target.role : target.tag;
-  return `the ${kind}`;
-}
+export { quote, targetLabel, fieldLabel } from './templates/words';
 
 export function sentenceFor(action: Action): string {
   switch (action.kind) {
     case 'click':
-      return `Click ${targetLabel(action.target)}`;
+      return click(action);
     case 'type':
-      return `Type ${action.masked ? action.value : quote(action.value)} into ${targetLabel(action.target)}`;
+      return type(action);
     case 'select':
-      return `Select ${quote(action.option)} in ${targetLabel(action.target)}`;
+      return select(action);
     case 'check':
-      return `${action.checked ? 'Check' : 'Uncheck'} ${targetLabel(action.target)}`;
+      return check(action);
     case 'choose':
-      return `Choose ${targetLabel(action.target)}${action.group ? ` (${action.group})` : ''}`;
+      return choose(action);
     case 'key':
-      return action.target ? `Press ${action.key} in ${targetLabel(action.target)}` : `Press ${action.key}`;
+      return key(action);
     case 'navigate':
-      return `Go to ${quote(action.page.title || action.page.url)}`;
+      return navigate(action);
   }
 }

@@ -45,7 +45,14 @@ export type Action =
   | { kind: 'check'; target: TargetDescription; checked: boolean }
   | { kind: 'choose'; target: TargetDescription; group?: string }
   | { kind: 'key'; target?: TargetDescription; key: string }
-  | { kind: 'navigate'; page: PageInfo };
+  | {
+      kind: 'navigate';
+      page: PageInfo;
+      /** How the page was reached: the page recording began on, a load, an app route change, back/forward. */
+      how?: 'start' | 'load' | 'route' | 'back-forward';
+      /** When the navigation began (ms since epoch), to tell a click's effect from a navigation of its own. */
+      startedAt?: number;
+    };
 
 export type ActionKind = Action['kind'];
 

@@ -35,13 +35,14 @@ async function scripted(): Promise<void> {
     await page.goto(server.url(DEMO_PAGE));
     const guideId = await api.startRecording(page);
     console.log('Recording a scripted task on the demo page…');
+    await api.waitForSteps(1); // "Go to" the start page
     await page.getByRole('button', { name: 'New report' }).click();
-    await api.waitForSteps(1);
+    await api.waitForSteps(2);
     await page.getByRole('link', { name: 'Submit for approval' }).click();
     await page.waitForURL(/report\.html/);
-    await api.waitForSteps(2);
-    await page.getByRole('button', { name: 'Back to reports' }).click();
     await api.waitForSteps(3);
+    await page.getByRole('button', { name: 'Back to reports' }).click();
+    await api.waitForSteps(4);
     const { stepCount } = await api.stop();
     const editor = await EditorPage.open(context, extensionId, guideId);
     const { download, path } = await editor.export('HTML');

@@ -25,16 +25,16 @@ describe('sentenceFor', () => {
   it('quotes typed values, but not masked ones', () => {
     const merchant = target({ role: 'textbox', name: 'Merchant', tag: 'input' });
     expect(sentenceFor({ kind: 'type', target: merchant, value: 'Blue Bottle', masked: false })).toBe(
-      'Type "Blue Bottle" into "Merchant"',
+      'Type "Blue Bottle" into Merchant',
     );
     expect(sentenceFor({ kind: 'type', target: merchant, value: '••••', masked: true })).toBe(
-      'Type •••• into "Merchant"',
+      'Type •••• into Merchant',
     );
   });
 
   it('words selects, checkboxes, radios, keys and navigation', () => {
     expect(sentenceFor({ kind: 'select', target: target({ name: 'Category' }), option: 'Travel' })).toBe(
-      'Select "Travel" in "Category"',
+      'Select "Travel" in Category',
     );
     expect(sentenceFor({ kind: 'check', target: target({ name: 'Billable' }), checked: false })).toBe(
       'Uncheck "Billable"',
@@ -55,5 +55,13 @@ describe('quote', () => {
     const long = quote('x'.repeat(200));
     expect(long.length).toBeLessThan(90);
     expect(long.endsWith('…"')).toBe(true);
+  });
+});
+
+describe('field names', () => {
+  it('names a field by its label as a noun, or by its kind when it has none', () => {
+    const unnamed = target({ role: 'textbox', tag: 'input' });
+    expect(sentenceFor({ kind: 'type', target: unnamed, value: 'x', masked: false })).toBe('Type "x" into the textbox');
+    expect(sentenceFor({ kind: 'key', key: 'Enter', target: target({ name: 'Search' }) })).toBe('Press Enter in "Search"');
   });
 });

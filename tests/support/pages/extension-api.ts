@@ -10,6 +10,7 @@ export interface Status {
   guideId?: string;
   tabId?: number;
   stepCount: number;
+  notice?: string;
 }
 
 export class ExtensionApi {
@@ -67,4 +68,62 @@ export class ExtensionApi {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+
+  /** The saved steps of a guide, in order, read straight from Waymark's IndexedDB. */
+  steps(guideId: string): Promise<RecordedStep[]> {
+    return this.page.evaluate(
+      (id) =>
+        new Promise<RecordedStep[]>((resolve, reject) => {
+          const open = indexedDB.open('waymark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('steps').objectStore('steps').index('guideId').getAll(id);
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const steps = (request.result as RecordedStep[]).sort((a, b) => a.order - b.order);
+              open.result.close();
+              resolve(steps);
+            };
+          };
+        }),
+      guideId,
+    );
+  }
+
+  /** The sentences of a guide's steps, in order. */
+  async sentences(guideId: string): Promise<string[]> {
+    return (await this.steps(guideId)).map((s) => s.text);
+  }
+
+  /** Reads one stored screenshot's size and type. */
+  image(imageId: string): Promise<{ width: number; height: number; type: string; size: number } | undefined> {
+    return this.page.evaluate(
+      (id) =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('waymark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('images').objectStore('images').get(id);
+            request.onsuccess = () => {
+              const image = request.result as { width: number; height: number; blob: Blob } | undefined;
+              open.result.close();
+              resolve(image && { width: image.width, height: image.height, type: image.blob.type, size: image.blob.size });
+            };
+          };
+        }),
+      imageId,
+    );
+  }
+}
+
+/** A step as stored (only the fields tests read). */
+export interface RecordedStep {
+  id: string;
+  order: number;
+  kind: string;
+  text: string;
+  shot?: 'settled' | 'live' | 'fallback' | 'none';
+  imageId?: string;
+  page?: { url: string; title: string };
+  action?: { kind: string; point?: { x: number; y: number }; target?: { box?: { x: number; y: number; width: number; height: number }; framePath?: number[] } };
 }

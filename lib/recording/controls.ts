@@ -1,0 +1,141 @@
+/**
+ * The recording's controls: start (a new guide, or into an existing one after a chosen
+ * step), pause / resume, stop, delete the last step, discard. The public `recording.*`
+ * messages land here.
+ */
+import { browser } from 'wxt/browser';
+import { createGuide, getGuide, updateGuide } from '@/lib/db/guides';
+import { db } from '@/lib/db/database';
+import type { RecordingState } from '@/lib/messages';
+import { sendToTab } from '@/lib/messages';
+import { forgetFrames } from '@/lib/screenshots/frame-cache';
+import { readSession, tabsOf, updateSession, writeSession, type Session } from './session';
+import { restrictionOf } from './restricted';
+import { settledSteps } from './recorder';
+import { deleteNewestStep, discardRecording } from './placement';
+import { showBar, status } from './bar-status';
+import { cleanTitle } from '@/lib/context/title';
+import { isSiteAllowed, SITE_NOT_ALLOWED } from '@/lib/privacy/sites';
+import { missingHostAccess } from './host-access';
+
+export { status };
+
+/** Makes sure the tab's content scripts are there (tabs opened before install lack them). */
+async function reachContentScript(tabId: number, recording: boolean): Promise<boolean> {
+  if (await sendToTab(tabId, { type: 'recorder.state', recording })) return true;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      files: ['/content-scripts/content.js'],
+    });
+  } catch {
+    return false;
+  }
+  return Boolean(await sendToTab(tabId, { type: 'recorder.state', recording }));
+}
+
+export interface StartRequest {
+  tabId: number;
+  guideId?: string;
+  afterStepId?: string;
+}
+
+export async function start(request: StartRequest): Promise<{ guideId: string } | { error: string }> {
+  const { tabId } = request;
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab) return { error: 'That tab is gone.' };
+  const restriction = restrictionOf(tab.url);
+  if (restriction) return { error: restriction };
+  if (tab.url && !(await isSiteAllowed(tab.url))) return { error: SITE_NOT_ALLOWED };
+  const noAccess = await missingHostAccess();
+  if (noAccess) return { error: noAccess };
+  let insertAfter: number | undefined;
+  if (request.guideId) {
+    if (!(await getGuide(request.guideId))) return { error: 'That guide does not exist.' };
+    if (request.afterStepId) {
+      const after = await db().steps.get(request.afterStepId);
+      if (!after || after.guideId !== request.guideId) return { error: 'That step is not in the guide.' };
+      insertAfter = after.order;
+    }
+  }
+  const current = await readSession();
+  if (current.state !== 'idle') await stop();
+  if (!(await reachContentScript(tabId, false))) {
+    return { error: "Waymark can't reach this page. Reload it and try again." };
+  }
+  const title = cleanTitle(tab.title ?? '');
+  const guideId = request.guideId ?? (await createGuide({ title: title || 'Untitled guide' })).id;
+  if (request.guideId) await updateGuide(guideId, { status: 'recording' });
+  const session: Session & { guideId: string } = {
+    state: 'recording',
+    guideId,
+    tabId,
+    tabs: [tabId],
+    startedAt: Date.now(),
+    newGuide: !request.guideId,
+    insertAfter,
+  };
+  await writeSession(session);
+  // The page reports itself once listening: that report becomes the "Go to" start step.
+  await sendToTab(tabId, { type: 'recorder.state', recording: true });
+  void showBar();
+  return { guideId };
+}
+
+async function setState(state: Exclude<RecordingState, 'idle'>): Promise<{ state: RecordingState }> {
+  const session = await readSession();
+  if (session.state === 'idle') return { state: 'idle' };
+  await updateSession((s) => ({ ...s, state, notice: undefined }));
+  await Promise.all(tabsOf(session).map((tabId) => sendToTab(tabId, { type: 'recorder.state', recording: state === 'recording' })));
+  void showBar();
+  return { state };
+}
+
+export const pause = () => setState('paused');
+export const resume = () => setState('recording');
+
+/** Ends the recording; waits for unfinished field edits and queued steps to be saved first. */
+async function finish(): Promise<Session | undefined> {
+  const session = await readSession();
+  if (session.state === 'idle') return undefined;
+  const tabs = tabsOf(session);
+  await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'recorder.flush' })));
+  await settledSteps();
+  await writeSession({ state: 'idle', lastGuideId: session.guideId });
+  for (const tabId of tabs) {
+    await sendToTab(tabId, { type: 'recorder.state', recording: false });
+    forgetFrames(tabId);
+  }
+  void showBar(tabs);
+  return session;
+}
+
+export async function stop(): Promise<{ guideId?: string; stepCount: number }> {
+  const session = await finish();
+  if (!session) return { guideId: (await readSession()).lastGuideId, stepCount: (await status()).stepCount };
+  if (session.guideId) await updateGuide(session.guideId, { status: 'done' });
+  return { guideId: session.guideId, stepCount: (await status()).stepCount };
+}
+
+export async function undo(): Promise<{ stepCount: number }> {
+  const session = await readSession();
+  if (session.state !== 'idle' && session.guideId) {
+    await settledSteps();
+    const order = await deleteNewestStep(session.guideId, session.startedAt ?? 0);
+    if (order !== undefined && session.insertAfter !== undefined && order <= session.insertAfter) {
+      await updateSession((s) => ({ ...s, insertAfter: order - 1 }));
+    }
+    void showBar();
+  }
+  return { stepCount: (await status()).stepCount };
+}
+
+export async function discard(): Promise<{ ok: boolean }> {
+  const session = await finish();
+  if (session?.guideId) {
+    await discardRecording(session.guideId, session.startedAt ?? 0, Boolean(session.newGuide));
+    if (!session.newGuide) await updateGuide(session.guideId, { status: 'done' });
+    await writeSession({ state: 'idle' });
+  }
+  return { ok: Boolean(session) };
+}

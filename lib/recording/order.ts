@@ -1,0 +1,48 @@
+/**
+ * Puts actions back in the order they happened. Each frame of a page is its own process, so
+ * a field edit committed in an iframe when the user clicks the top page can reach us after
+ * that click. Actions wait a moment here and leave sorted by when they happened; then they
+ * are saved one at a time, each written before the next is handled.
+ */
+const HOLD_MS = 150;
+
+interface Waiting {
+  at: number;
+  arrived: number;
+  run: () => Promise<void>;
+  done: (error?: unknown) => void;
+}
+
+const waiting: Waiting[] = [];
+let chain: Promise<unknown> = Promise.resolve();
+const outstanding = new Set<Promise<void>>();
+
+function release(): void {
+  const now = Date.now();
+  while (waiting.length > 0 && waiting[0]!.arrived + HOLD_MS <= now) {
+    const item = waiting.shift()!;
+    const job = chain.then(item.run);
+    chain = job.catch(() => undefined);
+    job.then(() => item.done(), (error: unknown) => item.done(error));
+  }
+}
+
+/** Runs `run` after every action that happened before `at` (and arrived in time). */
+export function inOrder(at: number, run: () => Promise<void>): Promise<void> {
+  const promise = new Promise<void>((resolve, reject) => {
+    const arrived = Date.now();
+    const item: Waiting = { at: Math.min(at, arrived), arrived, run, done: (e) => (e ? reject(e) : resolve()) };
+    const index = waiting.findIndex((w) => w.at > item.at);
+    waiting.splice(index === -1 ? waiting.length : index, 0, item);
+    setTimeout(release, HOLD_MS);
+  });
+  outstanding.add(promise);
+  const forget = () => outstanding.delete(promise);
+  promise.then(forget, forget);
+  return promise;
+}
+
+/** Resolves when every action received so far is saved (or failed). */
+export async function allSaved(): Promise<void> {
+  while (outstanding.size > 0) await Promise.allSettled([...outstanding]);
+}

@@ -1,0 +1,97 @@
+/**
+ * Clicks: each click on a control is exactly one step, named after the control (not the
+ * <svg>/<span> clicked inside it), with a picture of the page as it was before the click.
+ */
+import { test, expect } from './fixtures';
+
+test('records each kind of click as one step named after its control', async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/clicks.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+
+  let count = 1;
+  const step = async (action: () => Promise<unknown>) => {
+    await action();
+    await api.waitForSteps(++count);
+  };
+  await step(() => page.locator('#save svg').click());
+  await step(() => page.getByRole('link', { name: 'View details' }).click());
+  await step(() => page.locator('#trash svg').click());
+  await step(() => page.locator('#print').click());
+  await step(() => page.locator('#img-btn img').click());
+  await step(() => page.getByRole('menuitem', { name: 'Duplicate' }).click());
+  await step(() => page.getByRole('tab', { name: 'History' }).click());
+  await step(() => page.getByRole('checkbox', { name: 'Notify manager' }).click());
+  await step(() => page.getByRole('button', { name: 'Open drawer' }).click());
+  await expect(page.getByText('Drawer opened')).toBeVisible();
+  // A script's click and a disabled button are not steps; the real click after them is.
+  await page.getByRole('button', { name: 'Fake clicker' }).click();
+  await api.waitForSteps(++count);
+  await page.getByRole('button', { name: 'Archived' }).click({ force: true });
+  await step(() => page.getByRole('tab', { name: 'Summary' }).click());
+
+  await api.stop();
+  expect(await api.sentences(guideId)).toEqual([
+    'Go to "Clicks – Fixture"',
+    'Click "Save draft"',
+    'Click "View details"',
+    'Click "Delete report"',
+    'Click "Print report"',
+    'Click "Export"',
+    'Click "Duplicate"',
+    'Click "History"',
+    'Check "Notify manager"',
+    'Click "Open drawer"',
+    'Click "Fake clicker"',
+    'Click "Summary"',
+  ]);
+  const steps = await api.steps(guideId);
+  for (const s of steps) {
+    expect(s.imageId, s.text).toBeTruthy();
+    expect(s.shot, s.text).not.toBe('none');
+  }
+  // Click steps keep where the user clicked and the control's box.
+  const save = steps[1]!;
+  expect(save.action?.point).toEqual({ x: expect.any(Number), y: expect.any(Number) });
+  expect(save.action?.target?.box?.width).toBeGreaterThan(10);
+  // The bench reads the recorder's synchronous work per event from these measures.
+  expect(await page.evaluate(() => performance.getEntriesByName('waymark:handler').length)).toBeGreaterThan(10);
+  const image = await api.image(save.imageId!);
+  expect(image).toMatchObject({ width: 1280, height: 800, type: 'image/jpeg' });
+});
+
+test("a click that opens a form at once keeps the picture from before the click", async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/clicks.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+  // Let the page settle so a pre-action frame exists, as it would for a person reading it.
+  await expect.poll(async () => (await api.steps(guideId))[0]?.shot).toBeTruthy();
+  await page.waitForTimeout(700);
+  await page.getByRole('button', { name: 'Open drawer' }).click();
+  await api.waitForSteps(2);
+  await api.stop();
+  const [, click] = await api.steps(guideId);
+  expect(click!.text).toBe('Click "Open drawer"');
+  expect(click!.shot).toBe('settled');
+  // The drawer (a yellow block) must not be in the picture.
+  const yellow = await api.page.evaluate(async (id) => {
+    const blob = await new Promise<Blob>((resolve) => {
+      const open = indexedDB.open('waymark');
+      open.onsuccess = () => {
+        const r = open.result.transaction('images').objectStore('images').get(id);
+        r.onsuccess = () => resolve((r.result as { blob: Blob }).blob);
+      };
+    });
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! > 240 && data[i + 1]! > 220 && data[i + 2]! < 160) count++;
+    return count;
+  }, click!.imageId!);
+  expect(yellow).toBe(0);
+});

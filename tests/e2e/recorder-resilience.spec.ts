@@ -1,0 +1,78 @@
+/**
+ * Nothing is lost: the service worker killed mid-recording, the recorded tab closed, a page
+ * that fights instrumentation. And the page's own behaviour is unchanged.
+ */
+import { test, expect } from './fixtures';
+
+test('the service worker killed mid-recording loses nothing and recording goes on', async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/form.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+  await page.getByLabel('Merchant').pressSequentially('Blue Bottle');
+  await page.getByLabel('Billable to client').check();
+  await api.waitForSteps(3);
+
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  // Typing while the worker is dead: the edit is sent when the field is left, waking it.
+  await page.getByLabel('Amount').pressSequentially('7');
+  await page.getByLabel('Corporate card').check();
+  await api.waitForSteps(5);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.getByRole('button', { name: 'Save expense' }).click();
+  await page.waitForURL(/saved\.html/);
+  await api.waitForSteps(6);
+
+  expect(await api.status()).toMatchObject({ state: 'recording', guideId });
+  const stopped = await api.stop();
+  expect(stopped).toEqual({ guideId, stepCount: 6 });
+  expect(await api.sentences(guideId)).toEqual([
+    'Go to "New expense – Fixture"',
+    'Type "Blue Bottle" into Merchant',
+    'Check "Billable to client"',
+    'Type "7" into Amount',
+    'Choose "Corporate card" (Payment method)',
+    'Click "Save expense"',
+  ]);
+  for (const s of await api.steps(guideId)) expect(s.imageId, s.text).toBeTruthy();
+});
+
+test('closing the recorded tab keeps every step and finishes the guide', async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/clicks.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await api.waitForSteps(2);
+  await page.close();
+  await expect.poll(async () => (await api.status()).state).toBe('idle');
+  expect(await api.status()).toMatchObject({ guideId, stepCount: 2 });
+});
+
+test('a page with strict CSP, patched prototypes and stopped events is recorded, unchanged', async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url('recorder/hostile.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+  await page.getByRole('button', { name: 'Stops propagation' }).click();
+  await api.waitForSteps(2);
+  await page.getByRole('button', { name: 'Throws' }).click();
+  await api.waitForSteps(3);
+  await page.getByLabel('Code').pressSequentially('X1');
+  await page.keyboard.press('Tab');
+  await api.waitForSteps(4);
+  await api.stop();
+  expect(await api.sentences(guideId)).toEqual([
+    'Go to "Hostile – Fixture"',
+    'Click "Stops propagation"',
+    'Click "Throws"',
+    'Type "X1" into Code',
+  ]);
+  // The page saw its own events exactly as without Waymark: trusted, once each.
+  await expect(page.locator('#log')).toHaveText('stop:true;throw:true;');
+  expect(errors).toEqual(['page bug']);
+});
