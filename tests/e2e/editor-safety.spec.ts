@@ -48,12 +48,15 @@ test('steps appear in the open editor while they are recorded', async ({ browser
   const editor = await EditorPage.open(context, extensionId, guideId);
   await expect(editor.page.getByText('Recording… new steps appear here')).toBeVisible();
   await page.bringToFront();
-  await page.getByRole('button', { name: 'New report' }).click();
+  // Step 1 is the start page ("Go to …"), saved as recording begins.
   await api.waitForSteps(1);
   await expect(editor.steps()).toHaveCount(1);
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'New report' }).click();
   await api.waitForSteps(2);
-  await expect(editor.stepText(2)).toHaveValue('Click "Settings"');
+  await expect(editor.steps()).toHaveCount(2);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await api.waitForSteps(3);
+  await expect(editor.stepText(3)).toHaveValue('Click "Settings"');
   await api.stop();
   await expect(editor.page.getByText('Recording… new steps appear here')).toHaveCount(0);
 });

@@ -20,18 +20,28 @@ test('records on a page and exports a PDF named after the guide, with every sent
   const page = await context.newPage();
   await page.goto(server.url('expenses/index.html'));
   const guideId = await api.startRecording(page);
+  await api.waitForSteps(1); // the start page
   await page.getByRole('button', { name: 'New report' }).click();
-  await api.waitForSteps(1);
-  await page.getByRole('button', { name: 'Settings' }).click();
   await api.waitForSteps(2);
-  expect(await api.stop()).toEqual({ guideId, stepCount: 2 });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await api.waitForSteps(3);
+  expect(await api.stop()).toEqual({ guideId, stepCount: 3 });
 
   const editor = await EditorPage.open(context, extensionId, guideId);
-  await expect(editor.steps()).toHaveCount(2);
+  await expect(editor.steps()).toHaveCount(3);
   for (const step of await editor.steps().all()) {
     const picture = step.getByRole('img');
     await expect(picture).toBeVisible();
-    expect(await picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    // The editor draws the screenshot in an SVG (with its annotations): it must be decoded and laid out.
+    const decoded = await picture.evaluate(async (el) => {
+      const href = el instanceof SVGImageElement ? el.href.baseVal : (el as HTMLImageElement).src;
+      const img = new Image();
+      img.src = href;
+      await img.decode();
+      return img.naturalWidth;
+    });
+    expect(decoded).toBeGreaterThan(100);
+    expect((await picture.boundingBox())?.width).toBeGreaterThan(100);
   }
 
   const { download, path } = await editor.export('PDF');
@@ -66,14 +76,15 @@ test('opens, reloads and closes extension pages like any other tab', async ({
   const page = await context.newPage();
   await page.goto(server.url('expenses/index.html'));
   const guideId = await api.startRecording(page);
+  await api.waitForSteps(1); // the start page
   await page.getByRole('button', { name: 'New report' }).click();
-  await api.waitForSteps(1);
+  await api.waitForSteps(2);
   await api.stop();
 
   const editor = await EditorPage.open(context, extensionId, guideId);
-  await expect(editor.steps()).toHaveCount(1);
+  await expect(editor.steps()).toHaveCount(2);
   await editor.page.reload();
-  await expect(editor.steps().nth(0)).toContainText('Click "New report"');
+  await expect(editor.stepText(2)).toHaveValue('Click "New report"');
   await editor.page.close();
   expect(context.pages()).not.toContain(editor.page);
 });

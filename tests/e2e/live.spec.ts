@@ -9,19 +9,21 @@ test('the guide page updates live while recording', async ({ browserWithExtensio
   const guideId = await api.startRecording(page);
   const editor = await EditorPage.open(context, extensionId, guideId);
   const popup = await PopupPage.open(context, extensionId);
-  await expect(editor.steps()).toHaveCount(0);
+  // The start page is step 1.
+  await expect(editor.steps()).toHaveCount(1);
+  await expect(editor.stepText(1)).toHaveValue('Go to "Expenses – Acme"');
 
   await page.bringToFront();
   await page.getByRole('button', { name: 'New report' }).click();
-  await expect(editor.steps()).toHaveCount(1);
-  await expect(editor.steps().first()).toContainText('Click "New report"');
+  await expect(editor.steps()).toHaveCount(2);
+  await expect(editor.stepText(2)).toHaveValue('Click "New report"');
   await expect(popup.status()).toContainText('Recording');
-  await expect(popup.status()).toContainText('1 steps');
+  await expect(popup.status()).toContainText('2 steps');
 
   await page.bringToFront();
   await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(editor.steps()).toHaveCount(2);
-  await expect(popup.status()).toContainText('2 steps');
+  await expect(editor.steps()).toHaveCount(3);
+  await expect(popup.status()).toContainText('3 steps');
 
   await popup.button('Stop recording').click();
   await expect(popup.status()).toContainText('Not recording');

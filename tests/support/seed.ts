@@ -58,10 +58,12 @@ export async function seedGuide(page: Page, options: SeedOptions): Promise<Seede
       return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
     }
 
-    function put(db: IDBDatabase, store: string, value: unknown): Promise<void> {
+    // Records go in together, as the app writes them: an editor page's clean-up of unused
+    // images must never see an image whose step is not written yet.
+    function put(db: IDBDatabase, records: [string, unknown][]): Promise<void> {
       return new Promise((resolve, reject) => {
-        const tx = db.transaction(store, 'readwrite');
-        tx.objectStore(store).put(value);
+        const tx = db.transaction([...new Set(records.map(([store]) => store))], 'readwrite');
+        for (const [store, value] of records) tx.objectStore(store).put(value);
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
@@ -74,12 +76,13 @@ export async function seedGuide(page: Page, options: SeedOptions): Promise<Seede
     });
     const stepIds: string[] = [];
     try {
-      await put(db, 'guides', { id: guideId, title, intro: intro ?? '', createdAt: now, updatedAt: now, status: 'done', ...guide });
+      await put(db, [['guides', { id: guideId, title, intro: intro ?? '', createdAt: now, updatedAt: now, status: 'done', ...guide }]]);
       for (const [order, spec] of steps.entries()) {
         const { image, ...fields } = spec;
         const id = crypto.randomUUID();
         const kind = (fields.kind as string | undefined) ?? 'action';
         const step: Record<string, unknown> = { id, guideId, order, kind, createdAt: now + order, updatedAt: now + order, ...fields };
+        const records: [string, unknown][] = [];
         if (kind === 'action') {
           step.action ??= {
             kind: 'click',
@@ -92,11 +95,12 @@ export async function seedGuide(page: Page, options: SeedOptions): Promise<Seede
           if (image !== false) {
             const imageId = crypto.randomUUID();
             const blob = await picture(`Step ${order + 1}`);
-            await put(db, 'images', { id: imageId, guideId, blob, width, height });
+            records.push(['images', { id: imageId, guideId, blob, width, height }]);
             step.imageId = imageId;
           }
         }
-        await put(db, 'steps', step);
+        records.push(['steps', step]);
+        await put(db, records);
         stepIds.push(id);
       }
     } finally {
