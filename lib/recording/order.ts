@@ -1,14 +1,15 @@
 /**
  * Puts actions back in the order they happened. Each frame of a page is its own process, so
  * a field edit committed in an iframe when the user clicks the top page can reach us after
- * that click. Actions wait a moment here and leave sorted by when they happened; then they
- * are saved one at a time, each written before the next is handled.
+ * that click. Where that can happen, actions wait a moment here and leave sorted by when they
+ * happened; then they are saved one at a time, each written before the next is handled.
  */
-const HOLD_MS = 150;
+export const HOLD_MS = 150;
 
 interface Waiting {
   at: number;
-  arrived: number;
+  /** When it may leave: arrival plus its hold. */
+  due: number;
   run: () => Promise<void>;
   done: (error?: unknown) => void;
 }
@@ -19,7 +20,7 @@ const outstanding = new Set<Promise<void>>();
 
 function release(): void {
   const now = Date.now();
-  while (waiting.length > 0 && waiting[0]!.arrived + HOLD_MS <= now) {
+  while (waiting.length > 0 && waiting[0]!.due <= now) {
     const item = waiting.shift()!;
     const job = chain.then(item.run);
     chain = job.catch(() => undefined);
@@ -27,14 +28,19 @@ function release(): void {
   }
 }
 
-/** Runs `run` after every action that happened before `at` (and arrived in time). */
-export function inOrder(at: number, run: () => Promise<void>): Promise<void> {
+/**
+ * Runs `run` after every action that happened before `at` (and arrived in time). `holdMs` is
+ * how long another process may still be sending an earlier action: 0 when only one frame of
+ * the page reports actions, so a lone page's steps are saved at once.
+ */
+export function inOrder(at: number, run: () => Promise<void>, holdMs = HOLD_MS): Promise<void> {
   const promise = new Promise<void>((resolve, reject) => {
     const arrived = Date.now();
-    const item: Waiting = { at: Math.min(at, arrived), arrived, run, done: (e) => (e ? reject(e) : resolve()) };
+    const item: Waiting = { at: Math.min(at, arrived), due: arrived + holdMs, run, done: (e) => (e ? reject(e) : resolve()) };
     const index = waiting.findIndex((w) => w.at > item.at);
     waiting.splice(index === -1 ? waiting.length : index, 0, item);
-    setTimeout(release, HOLD_MS);
+    if (holdMs > 0) setTimeout(release, holdMs);
+    else release();
   });
   outstanding.add(promise);
   const forget = () => outstanding.delete(promise);

@@ -11,7 +11,7 @@ import { readSession, tabsOf, updateSession, type Session } from './session';
 import { isOwnStep } from './navigation';
 import { placeStep } from './placement';
 import { showBar } from './bar-status';
-import { allSaved, inOrder } from './order';
+import { allSaved, HOLD_MS, inOrder } from './order';
 
 /** Resolves when every action received so far is saved (or failed). */
 export const settledSteps = allSaved;
@@ -19,16 +19,40 @@ export const settledSteps = allSaved;
 export function recordAction(tabId: number, frameId: number, action: Action, context: ActionContext): Promise<void> {
   // When the action reached us: close to when it happened, whatever the queue's delay.
   const at = Date.now();
-  return inOrder(context.at ?? at, () => saveActionStep(tabId, frameId, action, context, at)).catch((error: unknown) =>
-    console.error('Waymark: step not saved', error),
+  noteFrame(tabId, frameId);
+  // The picture is taken now, not after the wait for order: later, the page may have moved on.
+  const picture = action.kind === 'navigate' ? undefined : pictureForAction(tabId, frameId, context);
+  const hold = framesOf(tabId).size > 1 ? HOLD_MS : 0;
+  return inOrder(context.at ?? at, () => saveActionStep(tabId, frameId, action, context, at, picture), hold).catch(
+    (error: unknown) => console.error('Waymark: step not saved', error),
   );
+}
+
+// Frames of each tab seen reporting (a cache: after a restart it fills again as pages report).
+const frames = new Map<number, Set<number>>();
+
+function framesOf(tabId: number): Set<number> {
+  let seen = frames.get(tabId);
+  if (!seen) frames.set(tabId, (seen = new Set()));
+  return seen;
+}
+
+function noteFrame(tabId: number, frameId: number): void {
+  framesOf(tabId).add(frameId);
 }
 
 function isRecording(session: Session, tabId: number): session is Session & { guideId: string } {
   return session.state === 'recording' && tabsOf(session).includes(tabId) && Boolean(session.guideId);
 }
 
-async function saveActionStep(tabId: number, frameId: number, action: Action, context: ActionContext, at: number): Promise<void> {
+async function saveActionStep(
+  tabId: number,
+  frameId: number,
+  action: Action,
+  context: ActionContext,
+  at: number,
+  early?: Promise<Picture>,
+): Promise<void> {
   const session = await readSession();
   if (!isRecording(session, tabId)) return;
   if (action.kind === 'navigate') {
@@ -45,7 +69,7 @@ async function saveActionStep(tabId: number, frameId: number, action: Action, co
   } else {
     await updateSession((s) => ({ ...s, lastActionAt: at, lastUrl: frameId === 0 ? context.url : s.lastUrl }));
   }
-  const picture = await pictureForAction(tabId, frameId, context);
+  const picture = await (early ?? pictureForAction(tabId, frameId, context));
   await saveStep(session, action, context, picture);
   void showBar();
 }
@@ -83,5 +107,7 @@ async function saveStep(
 
 export async function pageSettled(tabId: number, frameId: number, moment: Moment): Promise<void> {
   const session = await readSession();
-  if (session.state === 'recording' && tabsOf(session).includes(tabId)) await takeSettledFrame(tabId, frameId, moment);
+  if (session.state !== 'recording' || !tabsOf(session).includes(tabId)) return;
+  noteFrame(tabId, frameId);
+  await takeSettledFrame(tabId, frameId, moment);
 }

@@ -108,11 +108,13 @@ export function seenSteps(page: Page): Promise<SeenStep[]> {
 }
 
 /** Waits (polling from Node) until `count` steps have been seen. */
-export async function waitForSeen(page: Page, count: number, timeoutMs: number): Promise<SeenStep[]> {
+/** Waits until `count` steps (of `kind`, when given) are seen; returns every step seen. */
+export async function waitForSeen(page: Page, count: number, timeoutMs: number, kind?: string): Promise<SeenStep[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const seen = await seenSteps(page);
-    if (seen.length >= count || Date.now() > deadline) return seen;
+    const counted = kind ? seen.filter((s) => s.kind === kind).length : seen.length;
+    if (counted >= count || Date.now() > deadline) return seen;
     await new Promise((r) => setTimeout(r, 20));
   }
 }

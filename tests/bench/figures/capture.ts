@@ -45,7 +45,7 @@ export async function captureFigures(session: BenchSession): Promise<Figure[]> {
     const next = Date.now() + SPACING_MS;
     clickedAt.push(Date.now());
     await page.mouse.click(x, y);
-    await waitForSeen(watcher, i + 1, 10_000);
+    await waitForSeen(watcher, i + 1, 10_000, 'click');
     await sleepUntil(next);
   }
   await page.waitForTimeout(1000);
@@ -58,7 +58,8 @@ export async function captureFigures(session: BenchSession): Promise<Figure[]> {
     await page.mouse.click(x, y);
   }
   const burstSent = Date.now() - burstStart;
-  const all = await waitForSeen(watcher, SPACED_CLICKS + BURST_CLICKS, 30_000);
+  // Click steps only: the recording's first step is its start page ("Go to …").
+  const all = await waitForSeen(watcher, SPACED_CLICKS + BURST_CLICKS, 30_000, 'click');
   await session.api.stop();
   await stopStepWatch(watcher);
 
