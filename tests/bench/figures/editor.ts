@@ -41,7 +41,8 @@ export async function editorFigures(session: BenchSession, guide: SeededGuide): 
     // The list is virtualised: scrolling to the end must bring the last step on screen.
     const scrolled = performance.now();
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.getByRole('textbox', { name: `Step ${guide.steps} text`, exact: true }).waitFor({ timeout: 60_000 });
+    // (The guide mixes headings and callouts with action steps: find the last item by position.)
+    await page.locator(`[aria-label="Steps"] > li[data-index="${guide.steps - 1}"] textarea`).first().waitFor({ timeout: 60_000 });
     allListed.push(performance.now() - scrolled);
     await page.waitForTimeout(1000); // let images and effects finish
     const heap = await HeapProbe.attach(page);
