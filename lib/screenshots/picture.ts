@@ -67,6 +67,8 @@ export async function takeSettledFrame(tabId: number, frameId: number, moment: M
   await done;
 }
 
+const RETRY_MS = 250;
+
 export async function pictureForAction(tabId: number, frameId: number, moment: Moment): Promise<Picture> {
   const { url, changeCount } = moment;
   const pending = inflight.get(tabId);
@@ -78,10 +80,18 @@ export async function pictureForAction(tabId: number, frameId: number, moment: M
   const latest = latestFrame(tabId);
   // In a burst, waiting for the queue would delay every later step: the latest frame will do.
   if (latest && captureWaitMs() > MAX_QUEUE_WAIT_MS) return { image: latest.image, shot: 'fallback' };
+  const page = { ...reportedPage(tabId), [frameId]: moment };
   try {
-    const page = { ...reportedPage(tabId), [frameId]: moment };
     return { image: await captureTab(tabId, page), shot: 'live' };
   } catch {
-    return latest ? { image: latest.image, shot: 'fallback' } : { shot: 'none' };
+    if (latest) return { image: latest.image, shot: 'fallback' };
+  }
+  // Nothing to fall back on (a worker that just woke up): a tab in the middle of loading can
+  // refuse a capture, so try once more before leaving the step without a picture.
+  await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  try {
+    return { image: await captureTab(tabId, page), shot: 'live' };
+  } catch {
+    return { shot: 'none' };
   }
 }
