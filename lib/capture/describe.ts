@@ -16,7 +16,14 @@ function shortText(element: Element): string | undefined {
   return clean ? clean.slice(0, MAX_TEXT) : undefined;
 }
 
+// A unique selector costs the most of describing an element (finder queries the document
+// many times), and the same control is often used again and again: reuse a recent answer.
+const SELECTOR_TTL_MS = 5000;
+const recentSelectors = new WeakMap<Element, { selectors: string[]; at: number }>();
+
 function selectorsOf(element: Element): string[] {
+  const recent = recentSelectors.get(element);
+  if (recent && performance.now() - recent.at < SELECTOR_TTL_MS) return recent.selectors;
   const selectors: string[] = [];
   try {
     // Inside a shadow root, finder searches that root.
@@ -26,7 +33,9 @@ function selectorsOf(element: Element): string[] {
   } catch {
     // finder gives up on some pages (huge DOMs, timeouts); the other locators remain.
   }
-  if (element.id) selectors.push(`#${CSS.escape(element.id)}`);
+  const byId = element.id ? `#${CSS.escape(element.id)}` : undefined;
+  if (byId && !selectors.includes(byId)) selectors.push(byId);
+  recentSelectors.set(element, { selectors, at: performance.now() });
   return selectors;
 }
 
