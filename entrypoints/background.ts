@@ -38,6 +38,8 @@ export default defineBackground(() => {
         // Already recorded from its stored copy (the worker started after the page left).
         if (message.outboxId && !claim(message.outboxId)) return Promise.resolve({ ok: true });
         return recorder.recordAction(tabId, frameId, message.action, message.context).then(() => ({ ok: true }));
+      case 'context.page':
+        return controls.pageContext(tabId, message.excerpt).then(() => ({ ok: true }));
       case 'capture.settled':
         if (tabId === undefined) return undefined;
         return recorder.pageSettled(tabId, frameId, message).then(() => ({ ok: true }));

@@ -64,6 +64,8 @@ export interface Protocol {
     req: { changeCount: number; url: string; viewport: Viewport; secretBoxes: Box[] };
     res: { ok: boolean };
   };
+  /** The recorded page's context (lib/context/page-context.ts), for a new guide's intro. */
+  'context.page': { req: { excerpt: string }; res: { ok: boolean } };
   /** Background → content script: start or stop listening. */
   'recorder.state': { req: { recording: boolean }; res: { ok: boolean } };
   /** Background → one frame: a selector for the element last right-clicked (never-record menu). */
@@ -93,6 +95,7 @@ const TYPES: readonly MessageType[] = [
   'capture.hello',
   'capture.action',
   'capture.settled',
+  'context.page',
   'recorder.state',
   'privacy.context-target',
   'recorder.flush',

@@ -78,6 +78,7 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
   await writeSession(session);
   // The page reports itself once listening: that report becomes the "Go to" start step.
   await sendToTab(tabId, { type: 'recorder.state', recording: true });
+  if (!request.guideId) void readPageContextOf(tabId);
   void showBar();
   return { guideId };
 }
@@ -138,4 +139,17 @@ export async function discard(): Promise<{ ok: boolean }> {
     await writeSession({ state: 'idle' });
   }
   return { ok: Boolean(session) };
+}
+
+/** Runs Readability in the recorded tab only; it answers with a `context.page` message. */
+async function readPageContextOf(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/page-context.js'] }).catch(() => undefined);
+}
+
+/** A new guide's intro, from the page it starts on — unless someone has written one already. */
+export async function pageContext(tabId: number | undefined, excerpt: string): Promise<void> {
+  const session = await readSession();
+  if (!excerpt || !session.newGuide || !session.guideId || tabId !== session.tabId) return;
+  const guide = await getGuide(session.guideId);
+  if (guide && !guide.intro) await updateGuide(guide.id, { intro: excerpt });
 }
