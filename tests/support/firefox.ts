@@ -223,6 +223,7 @@ function tolerateCommandsMissingInEsr(): void {
     }, 2_000);
   };
   proto.send = function (data, ...rest) {
+    if (typeof data === 'string' && data.includes(BIDI_INSERT_TEXT)) data = typeLikeAUser(data);
     if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.close")/.test(data)) {
       const { id, method, params } = JSON.parse(data) as BidiMessage;
       const pending = pendingOf(this);
@@ -243,6 +244,25 @@ function tolerateCommandsMissingInEsr(): void {
     for (const extra of replies.slice(1)) emit.call(this, event, Buffer.from(JSON.stringify(extra)), false);
     return result;
   };
+}
+
+/**
+ * Playwright's BiDi `fill`/`insertText` sets `input.value` from script and dispatches a
+ * synthetic `input` event. React tracks the value its inputs were given, sees the script's
+ * value as its own, and ignores that event, so controlled inputs (the editor's text boxes, the
+ * library's search) never saw the text in Firefox. We insert it as the browser does for a
+ * user's typing instead (`execCommand('insertText')`: trusted input events, undo history),
+ * and fall back to Playwright's helper where that does not apply (contenteditable, iframes).
+ */
+const BIDI_INSERT_TEXT = 'window.__pw_bidiInsertText(';
+const INSERT_AS_USER =
+  '((text) => { const e = document.activeElement;' +
+  " if (e && (e.localName === 'input' || e.localName === 'textarea') && document.execCommand('insertText', false, text)) return undefined;" +
+  ' return window.__pw_bidiInsertText(text); })(';
+
+/** The function text travels as a string inside the command; INSERT_AS_USER needs no JSON escaping. */
+function typeLikeAUser(data: string): string {
+  return data.split(BIDI_INSERT_TEXT).join(INSERT_AS_USER);
 }
 
 /** The messages Playwright should see instead of `message` (empty: `message` unchanged). */
