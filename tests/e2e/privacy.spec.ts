@@ -63,7 +63,7 @@ async function fillSecrets(page: Page) {
 }
 
 test('stored screenshots, records and exports hold no secret, and no request leaves the machine', async ({
-  browserWithExtension: { context, extensionId },
+  browserWithExtension: { context, extensionId, browserName },
   api,
   server,
 }) => {
@@ -105,8 +105,11 @@ test('stored screenshots, records and exports hold no secret, and no request lea
 
   const outside = requests.filter((url) => !/^(chrome-extension:\/\/|moz-extension:\/\/|data:|blob:)/.test(url) && !url.startsWith(server.origin));
   expect(outside).toEqual([]);
-  // The watcher does see extension traffic (pages and their assets), so an empty list means something.
-  expect(requests.some((url) => url.startsWith(extensionUrl(context, '/')))).toBe(true);
+  // The watcher does see extension traffic (pages and their assets), so an empty list means
+  // something. Firefox ESR's WebDriver BiDi reports no request of extension documents (bug
+  // 1755014), so there only the pages' own requests can be watched.
+  const watched = browserName === 'firefox' ? server.origin : extensionUrl(context, '/');
+  expect(requests.some((url) => url.startsWith(watched))).toBe(true);
 });
 
 test('a category switched off in the options is left readable; the others stay blurred', async ({
