@@ -227,7 +227,8 @@ function tolerateCommandsMissingInEsr(): void {
       if (!pending.unannounced.delete(context) || tries === 0) return;
       pending.retries.set(context, tries - 1);
       pending.reloadedByUs.add(context);
-      send.call(socket, JSON.stringify({ id: nextOwnId++, method: 'browsingContext.navigate', params: { context, url } }));
+      // A reload, not a navigation to `url`: Firefox reports that URL without its #fragment.
+      send.call(socket, JSON.stringify({ id: nextOwnId++, method: 'browsingContext.reload', params: { context } }));
     }, 2_000);
   };
   proto.send = function (data, ...rest) {

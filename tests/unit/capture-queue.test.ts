@@ -13,7 +13,7 @@ describe('capture queue', () => {
     const capture = vi
       .spyOn(fakeBrowser.tabs, 'captureVisibleTab')
       .mockImplementationOnce(() => new Promise<string>(() => undefined))
-      .mockResolvedValueOnce('data:image/jpeg;base64,AA==');
+      .mockResolvedValueOnce('data:image/jpeg;base64,AA==' as never);
     const hung = captureVisible(1);
     const next = captureVisible(1);
     const failed = expect(hung).rejects.toThrow(/no answer/);
