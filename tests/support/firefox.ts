@@ -227,8 +227,7 @@ function tolerateCommandsMissingInEsr(): void {
       if (!pending.unannounced.delete(context) || tries === 0) return;
       pending.retries.set(context, tries - 1);
       pending.reloadedByUs.add(context);
-      // A reload, not a navigation to `url`: Firefox reports that URL without its #fragment.
-      send.call(socket, JSON.stringify({ id: nextOwnId++, method: 'browsingContext.reload', params: { context } }));
+      send.call(socket, JSON.stringify({ id: nextOwnId++, method: 'browsingContext.navigate', params: { context, url } }));
     }, 2_000);
   };
   proto.send = function (data, ...rest) {
