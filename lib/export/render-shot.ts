@@ -102,11 +102,22 @@ function pixelate(ctx: Ctx, box: NormBox, project: Project, width: number): void
   const h = Math.min(ctx.canvas.height, Math.ceil(Math.max(a.y, b.y))) - y;
   if (w <= 0 || h <= 0) return;
   const block = Math.max(8, Math.round(width * BLUR_BLOCK));
-  const small = new OffscreenCanvas(Math.max(1, Math.ceil(w / block)), Math.max(1, Math.ceil(h / block)));
-  const sctx = small.getContext('2d')!;
-  sctx.imageSmoothingEnabled = true;
-  sctx.imageSmoothingQuality = 'high';
-  sctx.drawImage(ctx.canvas, x, y, w, h, 0, 0, small.width, small.height);
+  const target = { width: Math.max(1, Math.ceil(w / block)), height: Math.max(1, Math.ceil(h / block)) };
+  // Halve at most each time: every pass then averages 2×2 pixels, so each block is the mean
+  // of its area in every browser (Firefox samples a few pixels in one big downscale).
+  let source: CanvasImageSource = ctx.canvas;
+  let from = { x, y, width: w, height: h };
+  let small: OffscreenCanvas;
+  do {
+    const next = { width: Math.max(target.width, Math.ceil(from.width / 2)), height: Math.max(target.height, Math.ceil(from.height / 2)) };
+    small = new OffscreenCanvas(next.width, next.height);
+    const sctx = small.getContext('2d')!;
+    sctx.imageSmoothingEnabled = true;
+    sctx.imageSmoothingQuality = 'high';
+    sctx.drawImage(source, from.x, from.y, from.width, from.height, 0, 0, next.width, next.height);
+    source = small;
+    from = { x: 0, y: 0, ...next };
+  } while (from.width > target.width || from.height > target.height);
   ctx.save();
   ctx.imageSmoothingEnabled = false;
   ctx.drawImage(small, 0, 0, small.width, small.height, x, y, w, h);

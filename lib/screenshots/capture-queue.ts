@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 // Firefox has no such quota (its captureVisibleTab needs <all_urls>, which we hold): no spacing.
 const MIN_INTERVAL_MS = import.meta.env.FIREFOX ? 0 : 505;
 const MAX_ATTEMPTS = 4;
+/** A capture that has not answered by then never will: give up, so later steps are not held. */
+const CAPTURE_TIMEOUT_MS = 5_000;
 
 let tail: Promise<unknown> = Promise.resolve();
 let lastCallAt = 0;
@@ -24,12 +26,20 @@ async function captureOnce(windowId: number): Promise<string> {
     await sleep(captureWaitMs());
     lastCallAt = Date.now();
     try {
-      return await browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 82 });
+      return await withTimeout(browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 82 }), CAPTURE_TIMEOUT_MS);
     } catch (error) {
       const quota = /MAX_CAPTURE|quota|per second/i.test(String(error));
       if (!quota || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`captureVisibleTab gave no answer in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Captures the visible tab of a window; calls run one at a time, in order. */

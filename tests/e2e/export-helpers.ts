@@ -2,14 +2,15 @@
 import { execFileSync } from 'node:child_process';
 import type { BrowserContext, Download, Page } from 'playwright-core';
 import { seedGuide, type SeedOptions } from '../support/seed';
+import { gotoExtensionPage } from '../support/extension';
 
 export async function editorWithGuide(context: BrowserContext, extensionId: string, options: SeedOptions) {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/editor.html`);
+  await gotoExtensionPage(page, '/editor.html');
   // The library has opened the database once its heading shows.
   await page.getByRole('heading', { name: 'Your guides' }).waitFor();
   const seeded = await seedGuide(page, options);
-  await page.goto(`chrome-extension://${extensionId}/editor.html#/guides/${seeded.guideId}`);
+  await gotoExtensionPage(page, `/editor.html#/guides/${seeded.guideId}`);
   await page.getByRole('toolbar', { name: 'Export' }).waitFor();
   return { page, ...seeded };
 }

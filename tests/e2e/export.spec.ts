@@ -148,16 +148,18 @@ test('HTML export: one offline file, faithful, escaped, phone-width and print fr
 });
 
 test('PDF export: Unicode text, bookmarks, page numbers, pictures whole and unsquashed', async ({
-  browserWithExtension: { context, extensionId },
+  browserWithExtension: { context, extensionId, browserName },
 }) => {
   // jsPDF and the font are loaded only when a PDF is asked for.
   const loaded: string[] = [];
   context.on('request', (r) => loaded.push(r.url()));
   const { page } = await editorWithGuide(context, extensionId, GUIDE);
   const heavy = (urls: string[]) => urls.filter((u) => /DejaVuSans.*\.ttf|chunks\/pdf-/.test(u));
-  expect(heavy(loaded)).toEqual([]);
+  // Firefox's WebDriver BiDi reports no request of an extension page: checked in Chromium only.
+  const watched = browserName !== 'firefox';
+  if (watched) expect(heavy(loaded)).toEqual([]);
   const { download, path } = await exportFile(page, 'PDF');
-  expect(heavy(loaded)).toHaveLength(3);
+  if (watched) expect(heavy(loaded)).toHaveLength(3);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   await download.saveAs(test.info().outputPath('guide.pdf')); // kept to look at by hand
 

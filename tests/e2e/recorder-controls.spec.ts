@@ -2,11 +2,12 @@
  * Recording controls: the in-page bar (closed shadow root, never in a screenshot, never
  * moving the page), recording into an existing guide after a chosen step, discarding.
  */
-import { test, expect } from './fixtures';
+import { test, expect, skipIn } from './fixtures';
 import { InPageBar } from '../support/pages/inpage-bar';
 import { PopupPage } from '../support/pages/popup';
 
 test('the in-page bar pauses, deletes the last step and finishes, and stays out of pictures', async ({ browserWithExtension: { context }, api, server }) => {
+  skipIn('firefox', 'the bar is in a closed shadow root, reachable by tests only through CDP\'s accessibility tree');
   const page = await context.newPage();
   await page.goto(server.url('recorder/clicks.html'));
   const before = await page.getByRole('button', { name: 'Save draft' }).boundingBox();

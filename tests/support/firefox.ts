@@ -185,6 +185,10 @@ interface Pending {
   unannounced: Set<string>;
   /** How many more times an unannounced extension page may be loaded again. */
   retries: Map<string, number>;
+  /** Command id of a `browsingContext.reload` → the context it reloads. */
+  reloading: Map<number, string>;
+  /** Contexts the bridge itself has loaded again (that load interrupts Playwright's reload). */
+  reloadedByUs: Set<string>;
 }
 
 function tolerateCommandsMissingInEsr(): void {
@@ -203,7 +207,10 @@ function tolerateCommandsMissingInEsr(): void {
   const pendingOf = (socket: object) => {
     let pending = connections.get(socket);
     if (!pending) {
-      pending = { optional: new Set(), closing: new Map(), extensionPages: new Set(), unannounced: new Set(), retries: new Map() };
+      pending = {
+        optional: new Set(), closing: new Map(), extensionPages: new Set(), unannounced: new Set(), retries: new Map(),
+        reloading: new Map(), reloadedByUs: new Set(),
+      };
       connections.set(socket, pending);
     }
     return pending;
@@ -219,15 +226,21 @@ function tolerateCommandsMissingInEsr(): void {
       const pending = pendingOf(socket);
       if (!pending.unannounced.delete(context) || tries === 0) return;
       pending.retries.set(context, tries - 1);
+      pending.reloadedByUs.add(context);
       send.call(socket, JSON.stringify({ id: nextOwnId++, method: 'browsingContext.navigate', params: { context, url } }));
     }, 2_000);
   };
   proto.send = function (data, ...rest) {
-    if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.close")/.test(data)) {
+    if (typeof data === 'string' && data.includes(BIDI_INSERT_TEXT)) data = typeLikeAUser(data);
+    if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.(close|reload)")/.test(data)) {
       const { id, method, params } = JSON.parse(data) as BidiMessage;
       const pending = pendingOf(this);
       if (id !== undefined && method && OPTIONAL_COMMANDS.has(method)) pending.optional.add(id);
       if (id !== undefined && method === 'browsingContext.close' && params?.context) pending.closing.set(id, params.context);
+      if (id !== undefined && method === 'browsingContext.reload' && params?.context) {
+        pending.reloading.set(id, params.context);
+        pending.reloadedByUs.delete(params.context);
+      }
     }
     return send.call(this, data, ...rest);
   };
@@ -235,7 +248,7 @@ function tolerateCommandsMissingInEsr(): void {
     const [data, isBinary] = args;
     if (event !== 'message' || isBinary !== false || !Buffer.isBuffer(data)) return emit.call(this, event, ...args);
     const pending = connections.get(this);
-    const awaited = pending && (pending.optional.size + pending.closing.size + pending.unannounced.size > 0);
+    const awaited = pending && (pending.optional.size + pending.closing.size + pending.unannounced.size + pending.reloading.size > 0);
     if (!awaited && !data.includes('"browsingContext.')) return emit.call(this, event, ...args);
     const message = JSON.parse(data.toString()) as BidiMessage;
     const replies = bridge(message, pendingOf(this), (context, url, tries) => reloadIfUnannounced(this, context, url, tries));
@@ -243,6 +256,25 @@ function tolerateCommandsMissingInEsr(): void {
     for (const extra of replies.slice(1)) emit.call(this, event, Buffer.from(JSON.stringify(extra)), false);
     return result;
   };
+}
+
+/**
+ * Playwright's BiDi `fill`/`insertText` sets `input.value` from script and dispatches a
+ * synthetic `input` event. React tracks the value its inputs were given, sees the script's
+ * value as its own, and ignores that event, so controlled inputs (the editor's text boxes, the
+ * library's search) never saw the text in Firefox. We insert it as the browser does for a
+ * user's typing instead (`execCommand('insertText')`: trusted input events, undo history),
+ * and fall back to Playwright's helper where that does not apply (contenteditable, iframes).
+ */
+const BIDI_INSERT_TEXT = 'window.__pw_bidiInsertText(';
+const INSERT_AS_USER =
+  '((text) => { const e = document.activeElement;' +
+  " if (e && (e.localName === 'input' || e.localName === 'textarea') && document.execCommand('insertText', false, text)) return undefined;" +
+  ' return window.__pw_bidiInsertText(text); })(';
+
+/** The function text travels as a string inside the command; INSERT_AS_USER needs no JSON escaping. */
+function typeLikeAUser(data: string): string {
+  return data.split(BIDI_INSERT_TEXT).join(INSERT_AS_USER);
 }
 
 /** The messages Playwright should see instead of `message` (empty: `message` unchanged). */
@@ -255,6 +287,14 @@ function bridge(
   if (method === 'script.realmCreated' && params?.context) pending.unannounced.delete(params.context);
   if (id !== undefined && pending.optional.delete(id)) {
     return message.type === 'error' && message.error === 'unknown command' ? [{ type: 'success', id, result: {} } as BidiMessage] : [];
+  }
+  // Our own load of an unannounced page interrupts a reload Playwright is waiting on: that
+  // reload did happen (ours finished it), so it succeeds.
+  const reloaded = id !== undefined ? pending.reloading.get(id) : undefined;
+  if (id !== undefined && reloaded !== undefined) {
+    pending.reloading.delete(id);
+    const ours = pending.reloadedByUs.delete(reloaded);
+    return ours && message.type === 'error' ? [{ type: 'success', id, result: { navigation: null, url: '' } } as BidiMessage] : [];
   }
   const closed = id !== undefined ? pending.closing.get(id) : undefined;
   if (id !== undefined && closed !== undefined) {
