@@ -18,6 +18,8 @@ const waiting: Waiting[] = [];
 let chain: Promise<unknown> = Promise.resolve();
 const outstanding = new Set<Promise<void>>();
 
+let timer: ReturnType<typeof setTimeout> | undefined;
+
 function release(): void {
   const now = Date.now();
   while (waiting.length > 0 && waiting[0]!.due <= now) {
@@ -26,6 +28,10 @@ function release(): void {
     chain = job.catch(() => undefined);
     job.then(() => item.done(), (error: unknown) => item.done(error));
   }
+  // Timers may fire a millisecond early, and the head may have arrived after the timer was
+  // set: always wake up again for whatever still waits, or a step would wait for the next action.
+  clearTimeout(timer);
+  timer = waiting.length > 0 ? setTimeout(release, Math.max(1, waiting[0]!.due - now)) : undefined;
 }
 
 /**
@@ -39,8 +45,7 @@ export function inOrder(at: number, run: () => Promise<void>, holdMs = HOLD_MS):
     const item: Waiting = { at: Math.min(at, arrived), due: arrived + holdMs, run, done: (e) => (e ? reject(e) : resolve()) };
     const index = waiting.findIndex((w) => w.at > item.at);
     waiting.splice(index === -1 ? waiting.length : index, 0, item);
-    if (holdMs > 0) setTimeout(release, holdMs);
-    else release();
+    release();
   });
   outstanding.add(promise);
   const forget = () => outstanding.delete(promise);
