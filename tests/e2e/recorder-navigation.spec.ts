@@ -8,7 +8,6 @@ import { test, expect, skipIn } from './fixtures';
 test('single-page app routes: a click that changes the route is one step, Back is a Go to', async ({ browserWithExtension: { context, browserName }, api, server }) => {
   // Playwright's goBack in Firefox waits for a load that a same-document Back never has: there
   // the history is traversed from the page, which fires the same popstate as the Back button.
-  skipIn('firefox', 'KNOWN BUG: the second Back (to the first route) is not recorded in Firefox; cause not found yet');
   const back = () => (browserName === 'firefox' ? page.evaluate(() => history.back()) : page.goBack());
   const page = await context.newPage();
   await page.goto(server.url('recorder/spa.html'));
