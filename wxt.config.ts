@@ -8,12 +8,14 @@ export default defineConfig({
   // MV3 in both browsers: one permission model (host_permissions), one background lifecycle
   // (Chrome's service worker, Firefox's event page: both may stop when idle). See README "Firefox".
   manifestVersion: 3,
-  // Heavy libraries (React, jsPDF, html2canvas) stay in extension pages; the
-  // content script is kept small by importing only lib/capture.
+  // Heavy libraries (React, jsPDF, html2canvas) stay in extension pages; the injected
+  // recorder (entrypoints/recorder.ts) is kept small by importing only lib/capture.
   manifest: ({ browser }) => ({
     name: 'Waymark',
     description: 'Record a task once, get a step-by-step guide. Everything stays on your machine.',
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', 'contextMenus'],
+    // webNavigation: each new document of a recorded tab gets the recorder as it commits
+    // (lib/recording/watch.ts). No content_scripts: nothing runs in pages that are not recorded.
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', 'contextMenus', 'webNavigation'],
     host_permissions: ['<all_urls>'],
     commands: {
       'toggle-recording': {
@@ -30,7 +32,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '142.0' },
+            // No gecko_android: Firefox for Android has no contextMenus, and the background
+            // would throw at start-up there.
           },
         }
       : {}),

@@ -1,15 +1,31 @@
 import { browser } from 'wxt/browser';
-import { onMessage } from '@/lib/messages';
+import { onMessage, type Message, type Sender } from '@/lib/messages';
 import * as controls from '@/lib/recording/controls';
 import * as recorder from '@/lib/recording/recorder';
 import * as tabs from '@/lib/recording/tabs';
-import { isRecordedTab, showBar } from '@/lib/recording/bar-status';
 import { claim, drainOutbox } from '@/lib/recording/outbox';
+import { finishInterrupted, workerStarted } from '@/lib/recording/lifecycle';
+import { allowedFrom, isExtensionPage } from '@/lib/recording/senders';
+import { readSession, tabsOf } from '@/lib/recording/session';
 import { registerPrivacyMenu } from '@/lib/privacy/context-menu';
 
 // Wiring only: the recording service lives in lib/recording/.
+// Only events that cost nothing for unrecorded browsing are listened to here; the tab and
+// navigation listeners exist only while a recording runs (lib/recording/watch.ts).
 export default defineBackground(() => {
-  onMessage((message, sender) => {
+  const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
+  /** Content scripts may send only what lib/recording/senders.ts allows. */
+  async function allowed(message: Message, sender: Sender): Promise<boolean> {
+    if (isExtensionPage(sender, extension.id, extension.origin)) return true;
+    return allowedFrom(message, sender, extension, tabsOf(await readSession()));
+  }
+
+  onMessage((message, sender) =>
+    allowed(message, sender).then((ok) => (ok ? handle(message, sender) : { error: 'Not allowed from this sender.' })),
+  );
+
+  function handle(message: Message, sender: Sender): Promise<unknown> | undefined {
     const tabId = sender.tab?.id;
     const frameId = sender.frameId ?? 0;
     switch (message.type) {
@@ -27,12 +43,6 @@ export default defineBackground(() => {
         return controls.undo();
       case 'recording.discard':
         return controls.discard();
-      case 'capture.hello':
-        return isRecordedTab(tabId).then((recording) => {
-          // A new page in a recorded tab gets its bar.
-          if (tabId !== undefined && frameId === 0 && recording) setTimeout(() => void showBar([tabId]), 0);
-          return { recording };
-        });
       case 'capture.action':
         if (tabId === undefined) return undefined;
         // Already recorded from its stored copy (the worker started after the page left).
@@ -46,14 +56,13 @@ export default defineBackground(() => {
       default:
         return undefined;
     }
-  });
+  }
+
+  void workerStarted();
   void drainOutbox(recorder.recordAction);
   registerPrivacyMenu();
-  browser.tabs.onCreated.addListener((tab) => void tabs.tabCreated(tab));
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.tabClosed(tabId));
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.url) void tabs.tabNavigated(tabId, change.url);
-  });
+  browser.runtime.onStartup.addListener(() => void finishInterrupted());
+  browser.runtime.onInstalled.addListener(() => void finishInterrupted());
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'toggle-recording') void tabs.toggleRecording();
   });

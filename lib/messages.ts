@@ -51,8 +51,6 @@ export interface Protocol {
   'recording.undo': { req: object; res: { stepCount: number } };
   /** Stops and throws the recording away (a guide recorded into keeps its older steps). */
   'recording.discard': { req: object; res: { ok: boolean } };
-  /** A content script asks whether its tab is being recorded. */
-  'capture.hello': { req: object; res: { recording: boolean } };
   /** A content script reports a user action. */
   'capture.action': {
     /** `outboxId`: the action's copy in storage.local (see lib/capture/outbox.ts). */
@@ -66,7 +64,7 @@ export interface Protocol {
   };
   /** The recorded page's context (lib/context/page-context.ts), for a new guide's intro. */
   'context.page': { req: { excerpt: string }; res: { ok: boolean } };
-  /** Background → content script: start or stop listening. */
+  /** Background → recorder (injected: it starts listening at once): stop or start listening. */
   'recorder.state': { req: { recording: boolean }; res: { ok: boolean } };
   /** Background → one frame: a selector for the element last right-clicked (never-record menu). */
   'privacy.context-target': { req: object; res: { selector?: string; url: string } };
@@ -92,7 +90,6 @@ const TYPES: readonly MessageType[] = [
   'recording.status',
   'recording.undo',
   'recording.discard',
-  'capture.hello',
   'capture.action',
   'capture.settled',
   'context.page',

@@ -3,7 +3,7 @@
  * into it, and its styles cannot leak either way), fixed on top of the page so it never
  * shifts the page's layout. The recorder ignores it (`data-waymark-ignore`), and the
  * background hides it while it captures the tab, so it never appears in a screenshot.
- * Plain DOM on purpose: it runs in the content script of every page, which must stay small.
+ * Plain DOM on purpose: it is injected with the recorder into recorded tabs, which must stay small.
  */
 import { send, type RecordingStatus } from '@/lib/messages';
 
@@ -22,7 +22,8 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
   const element = document.createElement('button');
   element.type = 'button';
   element.textContent = label;
-  element.addEventListener('click', onClick);
+  // Only the user's own click: a page script could reach a button through a stray reference.
+  element.addEventListener('click', (event) => event.isTrusted && onClick());
   return element;
 }
 

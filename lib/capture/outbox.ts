@@ -7,11 +7,13 @@
 import { browser } from 'wxt/browser';
 import { send, type ActionContext } from '@/lib/messages';
 import type { Action } from '@/lib/steps/types';
+import { newId } from '@/lib/ids';
 
 export const OUTBOX_PREFIX = 'waymark.outbox.';
 
 export async function post(action: Action, context: ActionContext): Promise<unknown> {
-  const outboxId = crypto.randomUUID();
+  // Not crypto.randomUUID: it is missing on plain-http pages (insecure contexts).
+  const outboxId = newId();
   // Written before it is sent, so the background never sees the message before the copy.
   await browser.storage.local.set({ [OUTBOX_PREFIX + outboxId]: { action, context } }).catch(() => undefined);
   return send({ type: 'capture.action', action, context, outboxId }).catch(() => undefined);

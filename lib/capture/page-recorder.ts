@@ -1,6 +1,6 @@
 /**
- * Runs in every frame of every page, and does nothing until its tab is recorded. Then it
- * turns trusted DOM events into actions and sends them to the background. It listens in the
+ * Injected into the frames of recorded tabs only (lib/recording/inject.ts), and records from
+ * the moment it is connected. It turns trusted DOM events into actions and sends them to the background. It listens in the
  * capture phase on the window, so pages that stop propagation still get recorded, and it
  * never cancels, delays or re-dispatches the page's own events. Each `if` that drops an
  * event says why.
@@ -49,24 +49,29 @@ export class PageRecorder {
     this.top = win === win.top;
   }
 
-  async connect(): Promise<void> {
-    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if (!isMessage(message)) return undefined;
-      if (message.type === 'recorder.state') {
-        this.setRecording(message.recording);
-        sendResponse({ ok: true });
-      }
-      // Only a frame with an unfinished edit answers, so the background waits for that one.
-      if (message.type === 'recorder.flush' && this.listeners) {
-        const sent = this.flush();
-        if (!sent) return undefined;
-        void sent.then(() => sendResponse({ ok: true }));
-        return true;
-      }
-      return undefined;
-    });
-    const reply = await send({ type: 'capture.hello' }).catch(() => undefined);
-    if (reply?.recording) this.setRecording(true);
+  private connected = false;
+
+  /** Starts recording now: the background injects the recorder only into recorded tabs. */
+  connect(): void {
+    if (!this.connected) {
+      this.connected = true;
+      browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+        if (!isMessage(message)) return undefined;
+        if (message.type === 'recorder.state') {
+          this.setRecording(message.recording);
+          sendResponse({ ok: true });
+        }
+        // Only a frame with an unfinished edit answers, so the background waits for that one.
+        if (message.type === 'recorder.flush' && this.listeners) {
+          const sent = this.flush();
+          if (!sent) return undefined;
+          void sent.then(() => sendResponse({ ok: true }));
+          return true;
+        }
+        return undefined;
+      });
+    }
+    this.setRecording(true);
   }
 
   /** Called when the content script's context dies (extension updated or removed). */

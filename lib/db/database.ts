@@ -32,6 +32,5 @@ export function db(): WaymarkDatabase {
   return shared;
 }
 
-export function newId(): string {
-  return crypto.randomUUID();
-}
+// One id function for pages, workers and insecure contexts alike.
+export { newId } from '@/lib/ids';

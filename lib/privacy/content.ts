@@ -1,13 +1,12 @@
 /**
- * The privacy side of the content script, started once per frame at document_start: reads
- * the settings early (so the first screenshot already honours them) and remembers the
+ * The privacy side of the recorder, started once per frame when the recorder is injected:
+ * reads the settings (so the first screenshot already honours them) and remembers the
  * right-clicked element for the "Never record this element" menu.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { trackContextTarget } from './context-target';
 import { loadPrivacySettings } from './settings';
 
-export function startPrivacy(ctx: ContentScriptContext, win: Window): void {
-  void loadPrivacySettings().catch(() => undefined);
-  trackContextTarget(ctx, win);
+export function startPrivacy(win: Window): Promise<unknown> {
+  trackContextTarget(win);
+  return loadPrivacySettings().catch(() => undefined);
 }

@@ -1,11 +1,15 @@
 /**
  * The page context menu: "Never record this element" and "Never record this site" (issue 5).
- * Runs in the background. The element is found by the content script that saw the right-click
- * (lib/privacy/context-target.ts); what the user chooses is saved in the privacy settings,
- * where the options page lists it and can undo it.
+ * Runs in the background. "Never record this site" needs only the page's address and is always
+ * there. "Never record this element" needs the element the user right-clicked, which only the
+ * recorder knows (lib/privacy/context-target.ts) — and the recorder runs only in recorded tabs,
+ * so that item exists only while a recording runs. Outside a recording, the options page adds
+ * elements by selector. What the user chooses is saved in the privacy settings, where the
+ * options page lists it and can undo it.
  *
- * Try it: right-click anything on a web page → Waymark → Never record this element, then
- * open the options page: the element's selector is listed under "Never-record elements".
+ * Try it: while recording, right-click anything on the page → Waymark → Never record this
+ * element, then open the options page: the element's selector is listed under "Never-record
+ * elements".
  */
 import { browser } from 'wxt/browser';
 import type { Response } from '@/lib/messages';
@@ -43,13 +47,26 @@ export async function neverRecordElement(tabId: number, frameId: number): Promis
   );
 }
 
+/** Creates a menu item; an item already there (the worker restarted) is fine. */
+function createItem(id: string, title: string): Promise<void> {
+  return new Promise((resolve) => {
+    browser.contextMenus.create({ id, title, contexts: ['all'] }, () => {
+      void browser.runtime.lastError;
+      resolve();
+    });
+  });
+}
+
+/** Shows "Never record this element" while a recording runs, and removes it after. */
+export async function showElementMenu(shown: boolean): Promise<void> {
+  if (shown) return createItem(ELEMENT, 'Never record this element');
+  await browser.contextMenus.remove(ELEMENT).catch(() => undefined);
+}
+
 /** Called once from the background entrypoint. */
 export function registerPrivacyMenu(): void {
   browser.runtime.onInstalled.addListener(() => {
-    void browser.contextMenus.removeAll().then(() => {
-      browser.contextMenus.create({ id: ELEMENT, title: 'Never record this element', contexts: ['all'] });
-      browser.contextMenus.create({ id: SITE, title: 'Never record this site', contexts: ['all'] });
-    });
+    void browser.contextMenus.removeAll().then(() => createItem(SITE, 'Never record this site'));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SITE) void neverRecordSite(info.frameUrl ?? info.pageUrl ?? tab?.url);

@@ -1,11 +1,11 @@
 /**
- * Content-script half of "Never record this element": remembers what the user right-clicked,
+ * Recorder half of "Never record this element" (runs in recorded tabs only, injected with the
+ * recorder): remembers what the user right-clicked,
  * and when the background asks (after the menu item was chosen) answers with a selector for
  * it. Only the right-click is listened to, passively; nothing is sent until the user asks.
  */
 import { browser } from 'wxt/browser';
 import { finder } from '@medv/finder';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isMessage } from '@/lib/messages';
 
 function selectorOf(element: Element): string | undefined {
@@ -16,10 +16,9 @@ function selectorOf(element: Element): string | undefined {
   }
 }
 
-export function trackContextTarget(ctx: ContentScriptContext, win: Window): void {
+export function trackContextTarget(win: Window): void {
   let target: Element | undefined;
-  ctx.addEventListener(
-    win,
+  win.addEventListener(
     'contextmenu',
     (event) => {
       const first = event.composedPath()[0];

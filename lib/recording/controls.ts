@@ -17,21 +17,21 @@ import { showBar, status } from './bar-status';
 import { cleanTitle } from '@/lib/context/title';
 import { isSiteAllowed, SITE_NOT_ALLOWED } from '@/lib/privacy/sites';
 import { missingHostAccess } from './host-access';
+import { newId } from '@/lib/ids';
+import { showElementMenu } from '@/lib/privacy/context-menu';
+import { coverFrames } from './inject';
+import { unwatchTabs, watchTabs } from './watch';
 
 export { status };
 
-/** Makes sure the tab's content scripts are there (tabs opened before install lack them). */
-async function reachContentScript(tabId: number, recording: boolean): Promise<boolean> {
-  if (await sendToTab(tabId, { type: 'recorder.state', recording })) return true;
+/** Can Waymark run in this tab (a page it may script, a tab that still exists)? */
+async function canScript(tabId: number): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({
-      target: { tabId, allFrames: true },
-      files: ['/content-scripts/content.js'],
-    });
+    await browser.scripting.executeScript({ target: { tabId }, func: () => true });
+    return true;
   } catch {
     return false;
   }
-  return Boolean(await sendToTab(tabId, { type: 'recorder.state', recording }));
 }
 
 export interface StartRequest {
@@ -60,7 +60,7 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
   }
   const current = await readSession();
   if (current.state !== 'idle') await stop();
-  if (!(await reachContentScript(tabId, false))) {
+  if (!(await canScript(tabId))) {
     return { error: "Waymark can't reach this page. Reload it and try again." };
   }
   const title = cleanTitle(tab.title ?? '');
@@ -68,6 +68,7 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
   if (request.guideId) await updateGuide(guideId, { status: 'recording' });
   const session: Session & { guideId: string } = {
     state: 'recording',
+    recordingId: newId(),
     guideId,
     tabId,
     tabs: [tabId],
@@ -76,8 +77,11 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
     insertAfter,
   };
   await writeSession(session);
-  // The page reports itself once listening: that report becomes the "Go to" start step.
-  await sendToTab(tabId, { type: 'recorder.state', recording: true });
+  watchTabs();
+  void showElementMenu(true);
+  // The recorder starts at once in every frame; the top frame's first report becomes the
+  // "Go to" start step.
+  await coverFrames({ tabId }, session);
   if (!request.guideId) void readPageContextOf(tabId);
   void showBar();
   return { guideId };
@@ -103,6 +107,8 @@ async function finish(): Promise<Session | undefined> {
   await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'recorder.flush' })));
   await settledSteps();
   await writeSession({ state: 'idle', lastGuideId: session.guideId });
+  unwatchTabs();
+  void showElementMenu(false);
   for (const tabId of tabs) {
     await sendToTab(tabId, { type: 'recorder.state', recording: false });
     forgetFrames(tabId);

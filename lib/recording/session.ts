@@ -7,6 +7,8 @@ import type { RecordingState } from '@/lib/messages';
 
 export interface Session {
   state: RecordingState;
+  /** This recording's id, set on start: outbox entries carry it (lib/recording/outbox.ts). */
+  recordingId?: string;
   guideId?: string;
   /** The tab recorded last (the newest of `tabs`). */
   tabId?: number;
@@ -49,6 +51,11 @@ export function updateSession(change: (session: Session) => Session): Promise<Se
   });
   queue = next.catch(() => undefined);
   return next;
+}
+
+/** The session once the writes this worker has queued are done. */
+export function sessionNow(): Promise<Session> {
+  return queue.then(readSession);
 }
 
 export function tabsOf(session: Session): number[] {

@@ -1,22 +1,24 @@
 /**
  * The recording follows the user across tabs: a tab or popup opened from a recorded tab is
- * recorded too, and when it closes the recording carries on in the tabs left. On a page
- * Waymark may not record (chrome://, the Web Store, the PDF viewer) it pauses with a
- * notice, and resumes when the tab is back on a normal page.
+ * recorded too, and when it closes the recording carries on in the tabs left. Each new
+ * document of a recorded tab gets the recorder as it commits. On a page Waymark may not or
+ * must not record it pauses with a notice, and resumes when the tab leaves it
+ * (lib/recording/coverage.ts decides).
  */
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/lib/messages';
 import { forgetFrames } from '@/lib/screenshots/frame-cache';
-import { readSession, tabsOf, updateSession } from './session';
-import { restrictionOf } from './restricted';
+import { loadPrivacySettings } from '@/lib/privacy/settings';
+import { sessionNow, tabsOf, updateSession } from './session';
 import { showBar } from './bar-status';
 import { start, stop } from './controls';
+import { coverageOf } from './coverage';
+import { coverFrames } from './inject';
 
-export const PAUSED_HERE =
-  "Waymark can't record this page. Recording is paused and goes on when you return to a normal web page.";
+export { PAUSED_HERE, PAUSED_SITE } from './coverage';
 
 export async function tabCreated(tab: { id?: number; openerTabId?: number }): Promise<void> {
-  const session = await readSession();
+  const session = await sessionNow();
   if (session.state === 'idle' || tab.id === undefined || tab.openerTabId === undefined) return;
   if (!tabsOf(session).includes(tab.openerTabId)) return;
   const id = tab.id;
@@ -24,7 +26,7 @@ export async function tabCreated(tab: { id?: number; openerTabId?: number }): Pr
 }
 
 export async function tabClosed(tabId: number): Promise<void> {
-  const session = await readSession();
+  const session = await sessionNow();
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
   forgetFrames(tabId);
   const left = tabsOf(session).filter((id) => id !== tabId);
@@ -33,31 +35,43 @@ export async function tabClosed(tabId: number): Promise<void> {
   await updateSession((s) => ({ ...s, tabs: left, tabId: left[left.length - 1] }));
 }
 
-/** A recorded tab changed address: pause on restricted pages, resume when back. */
-export async function tabNavigated(tabId: number, url: string): Promise<void> {
-  const session = await readSession();
+/** A document committed in some tab's frame: cover it if its tab is recorded. */
+export async function documentCommitted(tabId: number, frameId: number, url: string): Promise<void> {
+  // After pending session writes: a popup's tab is added (tabCreated) before its page commits.
+  const session = await sessionNow();
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
-  const restricted = Boolean(restrictionOf(url));
-  const [first, ...followed] = tabsOf(session);
-  // A followed tab that turns into a browser page (a new-tab page, the extension's own pages)
-  // is simply no longer followed; only the first tab pauses the recording.
-  if (restricted && tabId !== first) {
-    const left = [first!, ...followed.filter((id) => id !== tabId)];
-    return void (await updateSession((s) => ({ ...s, tabs: left, tabId: left[left.length - 1] })));
-  }
-  if (restricted && session.state === 'recording') {
-    await updateSession((s) => ({ ...s, state: 'paused', notice: PAUSED_HERE }));
-  } else if (!restricted && session.state === 'paused' && session.notice === PAUSED_HERE) {
-    // The user came back on their own: that page is a step, not the effect of an older action.
-    await updateSession((s) => ({ ...s, state: 'recording', notice: undefined, lastActionAt: undefined }));
-    await sendToTab(tabId, { type: 'recorder.state', recording: true });
-    void showBar();
+  const coverage = coverageOf(session, tabId, frameId, url, await loadPrivacySettings());
+  switch (coverage.kind) {
+    case 'none':
+    case 'skip':
+      return;
+    case 'unfollow': {
+      const left = tabsOf(session).filter((id) => id !== tabId);
+      return void (await updateSession((s) => ({ ...s, tabs: left, tabId: left[left.length - 1] })));
+    }
+    case 'pause':
+      // A pause the user chose stays theirs (no notice, no resuming by itself).
+      if (session.state === 'recording' || session.notice) {
+        await updateSession((s) => ({ ...s, state: 'paused', notice: coverage.notice }));
+        void showBar();
+      }
+      return;
+    case 'inject': {
+      let current = session;
+      if (coverage.resume) {
+        // The user came back on their own: that page is a step, not the effect of an older action.
+        current = await updateSession((s) => ({ ...s, state: 'recording', notice: undefined, lastActionAt: undefined }));
+        await Promise.all(tabsOf(current).map((id) => sendToTab(id, { type: 'recorder.state', recording: true })));
+      }
+      await coverFrames({ tabId, frameIds: [frameId] }, current);
+      if (frameId === 0 || coverage.resume) void showBar();
+    }
   }
 }
 
 /** The keyboard command: start recording the active tab, or stop. */
 export async function toggleRecording(): Promise<void> {
-  const session = await readSession();
+  const session = await sessionNow();
   if (session.state !== 'idle') return void (await stop());
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   if (tab?.id !== undefined) await start({ tabId: tab.id });

@@ -1,0 +1,44 @@
+/**
+ * Browser-wide listeners (tabs created and closed, documents committed) exist only while a
+ * recording runs. Why not at the top level of the background, as usual for MV3? Each of these
+ * events fires on every page load of the whole browser, and a listener registered at the top
+ * level wakes the worker for each of them — recording or not. URL filters
+ * (`webNavigation.onCommitted.addListener(fn, { url })`) cannot help: a recording is scoped by
+ * tab, not by URL.
+ *
+ * So: `watchTabs()` adds them when a recording starts, `unwatchTabs()` removes them when it
+ * ends, and the background's start-up code re-adds them when storage.session says a recording
+ * runs. A listener added while the worker lives also makes the browser wake the worker for its
+ * event later; an event that wakes it before the start-up code has re-added the listener is
+ * dropped, which is why start-up also injects into every frame of the recorded tabs (the
+ * recorder is idempotent). When idle, start-up removes them, which also clears registrations a
+ * worker that died mid-recording left behind.
+ */
+import { browser } from 'wxt/browser';
+import { documentCommitted, tabClosed, tabCreated } from './tabs';
+
+type Created = Parameters<Parameters<typeof browser.tabs.onCreated.addListener>[0]>[0];
+type Committed = Parameters<Parameters<typeof browser.webNavigation.onCommitted.addListener>[0]>[0];
+
+const onCreated = (tab: Created) => void tabCreated(tab);
+const onRemoved = (tabId: number) => void tabClosed(tabId);
+const onCommitted = (details: Committed) => void documentCommitted(details.tabId, details.frameId, details.url);
+
+let watching = false;
+
+export function watchTabs(): void {
+  if (watching) return;
+  watching = true;
+  browser.tabs.onCreated.addListener(onCreated);
+  browser.tabs.onRemoved.addListener(onRemoved);
+  browser.webNavigation.onCommitted.addListener(onCommitted);
+}
+
+export function unwatchTabs(): void {
+  // Added first so that removing reaches the browser even in a worker that never added them.
+  if (!watching) watchTabs();
+  watching = false;
+  browser.tabs.onCreated.removeListener(onCreated);
+  browser.tabs.onRemoved.removeListener(onRemoved);
+  browser.webNavigation.onCommitted.removeListener(onCommitted);
+}
