@@ -1,5 +1,5 @@
 /**
- * Browser-wide listeners (tabs created and closed, documents committed) exist only while a
+ * Browser-wide listeners (tabs opened by pages, tabs closed, documents committed) exist only while a
  * recording runs. Why not at the top level of the background, as usual for MV3? Each of these
  * events fires on every page load of the whole browser, and a listener registered at the top
  * level wakes the worker for each of them — recording or not. URL filters
@@ -17,10 +17,12 @@
 import { browser } from 'wxt/browser';
 import { documentCommitted, tabClosed, tabCreated } from './tabs';
 
-type Created = Parameters<Parameters<typeof browser.tabs.onCreated.addListener>[0]>[0];
+type Created = Parameters<Parameters<typeof browser.webNavigation.onCreatedNavigationTarget.addListener>[0]>[0];
 type Committed = Parameters<Parameters<typeof browser.webNavigation.onCommitted.addListener>[0]>[0];
 
-const onCreated = (tab: Created) => void tabCreated(tab);
+// A tab opened by a recorded tab's page (a link, window.open), not any tab with an opener:
+// Chrome gives tabs opened by other means (DevTools, some shortcuts) the active tab as opener.
+const onCreated = (details: Created) => void tabCreated({ id: details.tabId, openerTabId: details.sourceTabId });
 const onRemoved = (tabId: number) => void tabClosed(tabId);
 const onCommitted = (details: Committed) => void documentCommitted(details.tabId, details.frameId, details.url);
 
@@ -29,7 +31,7 @@ let watching = false;
 export function watchTabs(): void {
   if (watching) return;
   watching = true;
-  browser.tabs.onCreated.addListener(onCreated);
+  browser.webNavigation.onCreatedNavigationTarget.addListener(onCreated);
   browser.tabs.onRemoved.addListener(onRemoved);
   browser.webNavigation.onCommitted.addListener(onCommitted);
 }
@@ -38,7 +40,7 @@ export function unwatchTabs(): void {
   // Added first so that removing reaches the browser even in a worker that never added them.
   if (!watching) watchTabs();
   watching = false;
-  browser.tabs.onCreated.removeListener(onCreated);
+  browser.webNavigation.onCreatedNavigationTarget.removeListener(onCreated);
   browser.tabs.onRemoved.removeListener(onRemoved);
   browser.webNavigation.onCommitted.removeListener(onCommitted);
 }
