@@ -3,7 +3,8 @@ import { onMessage, type Message, type Sender } from '@/lib/messages';
 import * as controls from '@/lib/recording/controls';
 import * as recorder from '@/lib/recording/recorder';
 import * as tabs from '@/lib/recording/tabs';
-import { claim, drainOutbox } from '@/lib/recording/outbox';
+import { claim, drainOutbox, settle } from '@/lib/recording/outbox';
+import { stepNotSaved } from '@/lib/recording/bar-status';
 import { finishInterrupted, workerStarted } from '@/lib/recording/lifecycle';
 import { allowedFrom, isExtensionPage } from '@/lib/recording/senders';
 import { readSession, tabsOf } from '@/lib/recording/session';
@@ -45,9 +46,7 @@ export default defineBackground(() => {
         return controls.discard();
       case 'capture.action':
         if (tabId === undefined) return undefined;
-        // Already recorded from its stored copy (the worker started after the page left).
-        if (message.outboxId && !claim(message.outboxId)) return Promise.resolve({ ok: true });
-        return recorder.recordAction(tabId, frameId, message.action, message.context).then(() => ({ ok: true }));
+        return recordFrom(tabId, frameId, message);
       case 'context.page':
         return controls.pageContext(tabId, message.excerpt).then(() => ({ ok: true }));
       case 'capture.settled':
@@ -56,6 +55,18 @@ export default defineBackground(() => {
       default:
         return undefined;
     }
+  }
+
+  /** Records an action once (its message or its stored copy); its copy goes once it is saved. */
+  function recordFrom(tabId: number, frameId: number, message: Message<'capture.action'>): Promise<{ ok: boolean }> {
+    const { outboxId } = message;
+    // Already being recorded from its stored copy (the worker started after the page left).
+    if (outboxId && !claim(outboxId)) return Promise.resolve({ ok: true });
+    return recorder.recordAction(tabId, frameId, message.action, message.context).then((saved) => {
+      if (saved && outboxId) void settle(outboxId);
+      if (!saved) void stepNotSaved();
+      return { ok: saved };
+    });
   }
 
   void workerStarted();

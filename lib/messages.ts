@@ -15,6 +15,8 @@ export interface RecordingStatus {
   stepCount: number;
   /** Why the recording waits (e.g. the tab is on a page Waymark may not record). */
   notice?: string;
+  /** Something went wrong that the user must know (a step could not be saved). */
+  error?: string;
 }
 
 /** Sent by a content script with each action: what the page looked like at that moment. */

@@ -40,7 +40,8 @@ export class InPageBar {
     this.build();
     const words = status.state === 'paused' ? 'Paused' : 'Recording';
     const steps = `${status.stepCount} ${status.stepCount === 1 ? 'step' : 'steps'}`;
-    this.status!.textContent = status.notice ? `${words} · ${status.notice}` : `${words} · ${steps}`;
+    const text = status.notice ? `${words} · ${status.notice}` : `${words} · ${steps}`;
+    this.status!.textContent = status.error ? `${text} · ${status.error}` : text;
     this.pause!.textContent = status.state === 'paused' ? 'Resume' : 'Pause';
     this.root!.className = `bar ${status.state}`;
   }

@@ -1,7 +1,7 @@
 /** What the popup and the in-page bar show: state, step count, and why a recording waits. */
 import { countSteps } from '@/lib/db/steps';
 import { sendToTab, type RecordingStatus } from '@/lib/messages';
-import { readSession, tabsOf } from './session';
+import { readSession, tabsOf, updateSession } from './session';
 
 export async function status(): Promise<RecordingStatus> {
   const session = await readSession();
@@ -13,7 +13,16 @@ export async function status(): Promise<RecordingStatus> {
     tabId: session.tabId,
     stepCount,
     ...(session.notice ? { notice: session.notice } : {}),
+    ...(session.error && session.state !== 'idle' ? { error: session.error } : {}),
   };
+}
+
+export const STEP_NOT_SAVED = 'A step could not be saved. Waymark keeps it and tries again when it restarts.';
+
+/** A step failed to save: say so in the bar and the popup, not only in a log. */
+export async function stepNotSaved(): Promise<void> {
+  await updateSession((s) => (s.state === 'idle' ? s : { ...s, error: STEP_NOT_SAVED }));
+  void showBar();
 }
 
 /** Updates the in-page bar of every recorded tab (or removes it, with `tabs` after a stop). */

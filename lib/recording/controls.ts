@@ -17,7 +17,6 @@ import { showBar, status } from './bar-status';
 import { cleanTitle } from '@/lib/context/title';
 import { isSiteAllowed, SITE_NOT_ALLOWED } from '@/lib/privacy/sites';
 import { missingHostAccess } from './host-access';
-import { newId } from '@/lib/ids';
 import { showElementMenu } from '@/lib/privacy/context-menu';
 import { coverFrames } from './inject';
 import { unwatchTabs, watchTabs } from './watch';
@@ -68,7 +67,6 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
   if (request.guideId) await updateGuide(guideId, { status: 'recording' });
   const session: Session & { guideId: string } = {
     state: 'recording',
-    recordingId: newId(),
     guideId,
     tabId,
     tabs: [tabId],

@@ -16,15 +16,20 @@ import { allSaved, HOLD_MS, inOrder } from './order';
 /** Resolves when every action received so far is saved (or failed). */
 export const settledSteps = allSaved;
 
-export function recordAction(tabId: number, frameId: number, action: Action, context: ActionContext): Promise<void> {
+/** Resolves true once the step is saved (or deliberately not made), false when saving failed. */
+export function recordAction(tabId: number, frameId: number, action: Action, context: ActionContext): Promise<boolean> {
   // When the action reached us: close to when it happened, whatever the queue's delay.
   const at = Date.now();
   noteFrame(tabId, frameId);
   // The picture is taken now, not after the wait for order: later, the page may have moved on.
   const picture = action.kind === 'navigate' ? undefined : pictureForAction(tabId, frameId, context);
   const hold = framesOf(tabId).size > 1 ? HOLD_MS : 0;
-  return inOrder(context.at ?? at, () => saveActionStep(tabId, frameId, action, context, at, picture), hold).catch(
-    (error: unknown) => console.error('Waymark: step not saved', error),
+  return inOrder(context.at ?? at, () => saveActionStep(tabId, frameId, action, context, at, picture), hold).then(
+    () => true,
+    (error: unknown) => {
+      console.error('Waymark: step not saved', error);
+      return false;
+    },
   );
 }
 

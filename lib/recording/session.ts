@@ -7,8 +7,6 @@ import type { RecordingState } from '@/lib/messages';
 
 export interface Session {
   state: RecordingState;
-  /** This recording's id, set on start: outbox entries carry it (lib/recording/outbox.ts). */
-  recordingId?: string;
   guideId?: string;
   /** The tab recorded last (the newest of `tabs`). */
   tabId?: number;
@@ -27,6 +25,8 @@ export interface Session {
   lastActionAt?: number;
   /** Paused because the tab is on a page Waymark may not record; resumes on a normal page. */
   notice?: string;
+  /** A step failed to save (its action stays in the outbox for a retry); shown in bar and popup. */
+  error?: string;
 }
 
 const KEY = 'waymark.session';
