@@ -40,6 +40,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // An http host name that is not localhost (an insecure context, like an intranet tool).
+      '--host-resolver-rules=MAP intranet.test 127.0.0.1',
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -56,6 +56,8 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false,
+      // An http host name that is not localhost (an insecure context, like an intranet tool).
+      'network.dns.localDomains': 'intranet.test',
     },
   });
   const origin = `moz-extension://${uuid}`;
