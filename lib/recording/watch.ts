@@ -16,6 +16,7 @@
  */
 import { browser } from 'wxt/browser';
 import { documentCommitted, tabClosed, tabCreated } from './tabs';
+import { restrictionOf } from './restricted';
 
 type Created = Parameters<Parameters<typeof browser.webNavigation.onCreatedNavigationTarget.addListener>[0]>[0];
 type Committed = Parameters<Parameters<typeof browser.webNavigation.onCommitted.addListener>[0]>[0];
@@ -25,6 +26,11 @@ type Committed = Parameters<Parameters<typeof browser.webNavigation.onCommitted.
 const onCreated = (details: Created) => void tabCreated({ id: details.tabId, openerTabId: details.sourceTabId });
 const onRemoved = (tabId: number) => void tabClosed(tabId);
 const onCommitted = (details: Committed) => void documentCommitted(details.tabId, details.frameId, details.url);
+// Firefox reports no webNavigation events for its own pages (about:…): the tab's new address
+// still tells that the recorded tab is on a page Waymark may not record.
+const onUpdated = (tabId: number, change: { url?: string }) => {
+  if (change.url && restrictionOf(change.url)) void documentCommitted(tabId, 0, change.url);
+};
 
 let watching = false;
 
@@ -34,6 +40,7 @@ export function watchTabs(): void {
   browser.webNavigation.onCreatedNavigationTarget.addListener(onCreated);
   browser.tabs.onRemoved.addListener(onRemoved);
   browser.webNavigation.onCommitted.addListener(onCommitted);
+  browser.tabs.onUpdated.addListener(onUpdated);
 }
 
 export function unwatchTabs(): void {
@@ -43,4 +50,5 @@ export function unwatchTabs(): void {
   browser.webNavigation.onCreatedNavigationTarget.removeListener(onCreated);
   browser.tabs.onRemoved.removeListener(onRemoved);
   browser.webNavigation.onCommitted.removeListener(onCommitted);
+  browser.tabs.onUpdated.removeListener(onUpdated);
 }
