@@ -39,7 +39,9 @@ export function recordAction(tabId: number, frameId: number, action: Action, con
   const at = context.at ?? Date.now();
   keepAlive();
   // The picture is chosen now, not after earlier saves: by then the page may have moved on.
-  const picture = action.kind === 'navigate' ? undefined : pictureForAction(tabId, frameId, momentOf(context));
+  // An edit is reported when its field is left: its moment (the focus) is long past.
+  const late = action.kind === 'type' || action.kind === 'select';
+  const picture = action.kind === 'navigate' ? undefined : pictureForAction(tabId, frameId, momentOf(context), late);
   // One at a time, so each decision sees the session as the previous action left it.
   const saved = chain.then(async () => {
     const session = await readSession();

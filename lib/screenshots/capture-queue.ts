@@ -40,6 +40,12 @@ export function captureWaitMs(now = Date.now()): number {
   return Math.max(0, lastCallAt + MIN_INTERVAL_MS - now);
 }
 
+/** How long a new intent capture would wait: the quota, plus the intents already queued. */
+export function intentWaitMs(now = Date.now()): number {
+  const queued = jobs.filter((j) => j.priority === 'intent').length + (running ? 1 : 0);
+  return captureWaitMs(now) + queued * MIN_INTERVAL_MS;
+}
+
 /** The next job: the oldest intent capture, else the oldest of the rest. */
 export function nextJobIndex(priorities: readonly (CapturePriority | undefined)[]): number {
   const intent = priorities.indexOf('intent');

@@ -80,6 +80,11 @@ export interface ChoiceFacts {
   hasAny: boolean;
   /** How long a capture would wait for Chrome's quota now. */
   queueWaitMs: number;
+  /**
+   * The moment is long past (an edit reported when the field is left): a capture now shows
+   * the edit done, no better than the newest frame, and costs a capture of the quota.
+   */
+  late?: boolean;
 }
 
 /** A burst faster than Chrome's 2 captures/s: past this wait, reuse the newest frame. */
@@ -89,14 +94,23 @@ export function choosePicture(facts: ChoiceFacts): Choice {
   const { settled, intent, reports, frameId, moment } = facts;
   if (settled && showsMoment(settled, reports, frameId, moment)) return 'settled';
   if (intent && sameState(intent[frameId], moment)) return 'intent';
-  if (facts.hasAny && facts.queueWaitMs > MAX_QUEUE_WAIT_MS) return 'fallback';
+  if (facts.hasAny && (facts.late || facts.queueWaitMs > MAX_QUEUE_WAIT_MS)) return 'fallback';
   return 'live';
 }
 
 /**
  * At an intent (press, activating key, focus): capture right away unless the settled frame
- * already shows this moment. A person's press leaves ~80–150 ms before the page reacts.
+ * already shows this moment. A person's press leaves ~80–150 ms before the page reacts, so a
+ * capture that could not start within that (a burst of actions past Chrome's quota) would
+ * show the effect anyway and only delay the steps: then the action falls back as usual.
  */
-export function intentNeedsCapture(settled: PageState | undefined, reports: PageState, frameId: number, moment: Moment): boolean {
-  return !(settled && showsMoment(settled, reports, frameId, moment));
+export function intentNeedsCapture(
+  settled: PageState | undefined,
+  reports: PageState,
+  frameId: number,
+  moment: Moment,
+  queueWaitMs = 0,
+): boolean {
+  if (settled && showsMoment(settled, reports, frameId, moment)) return false;
+  return queueWaitMs <= MAX_QUEUE_WAIT_MS;
 }

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ShotSource } from '@/lib/steps/types';
 import { sendToTab, type FrameReport } from '@/lib/messages';
 import { blurBoxes } from './blur';
-import { captureVisible, captureWaitMs, type CapturePriority } from './capture-queue';
+import { captureVisible, captureWaitMs, intentWaitMs, type CapturePriority } from './capture-queue';
 import { encodeCapture, type EncodedImage } from './encode';
 import { choosePicture, intentNeedsCapture, samePage, stillDuringCapture, type Moment, type PageState } from './choice';
 import { boxesInTop } from './frame-geometry';
@@ -91,7 +91,7 @@ export async function takeIntentFrame(tabId: number, frameId: number, report: Fr
   noteReport(tabId, frameId, report);
   const page = reportedPage(tabId);
   const settled = latestFrame(tabId);
-  if (!intentNeedsCapture(settled?.clean ? settled.page : undefined, page, frameId, report)) return;
+  if (!intentNeedsCapture(settled?.clean ? settled.page : undefined, page, frameId, report, intentWaitMs())) return;
   // A click into a field is a press and a focus: one picture of that moment will do.
   const prior = latestIntent(tabId);
   if (prior && samePage(prior.page, page)) return void (await prior.picture);
@@ -103,7 +103,7 @@ export async function takeIntentFrame(tabId: number, frameId: number, report: Fr
 const RETRY_MS = 250;
 
 /** The picture for an action in `frameId`; `moment` is the frame at the action's moment. */
-export async function pictureForAction(tabId: number, frameId: number, moment: FrameReport): Promise<Picture> {
+export async function pictureForAction(tabId: number, frameId: number, moment: FrameReport, late = false): Promise<Picture> {
   await loaded();
   const pending = inflight.get(tabId);
   if (pending && pending.page[frameId]?.changeCount === moment.changeCount && pending.page[frameId]?.url === moment.url) {
@@ -119,6 +119,7 @@ export async function pictureForAction(tabId: number, frameId: number, moment: F
     moment,
     hasAny: Boolean(settled),
     queueWaitMs: captureWaitMs(),
+    late,
   });
   if (choice === 'settled' && settled) return { image: settled.image, shot: 'settled' };
   if (choice === 'intent') {

@@ -30,6 +30,9 @@ describe('choosePicture', () => {
   it('reuses the newest frame in a burst past the capture quota, captures live otherwise', () => {
     expect(choosePicture({ ...facts, queueWaitMs: 400 })).toBe('fallback');
     expect(choosePicture({ ...facts, queueWaitMs: 400, hasAny: false })).toBe('live');
+    // An edit reported when its field is left: a capture now would show the edit done.
+    expect(choosePicture({ ...facts, late: true })).toBe('fallback');
+    expect(choosePicture({ ...facts, late: true, hasAny: false })).toBe('live');
   });
 
   it('an action in a frame is judged by that frame\'s moment', () => {
@@ -52,5 +55,12 @@ describe('stillDuringCapture', () => {
     expect(stillDuringCapture(page(4, 1), { 0: state(4), 3: state(1, 'https://f/') })).toBe(true);
     expect(stillDuringCapture(page(4, 1), { 0: state(5), 3: state(1, 'https://f/') })).toBe(false);
     expect(stillDuringCapture(page(4, 1), { 0: state(4), 3: undefined })).toBe(false);
+  });
+});
+
+describe('intentNeedsCapture in a burst', () => {
+  it('does not queue a capture that could not start before the page reacts', () => {
+    expect(intentNeedsCapture(undefined, page(4, 1), 0, { url: 'https://a/', changeCount: 4 }, 100)).toBe(true);
+    expect(intentNeedsCapture(undefined, page(4, 1), 0, { url: 'https://a/', changeCount: 4 }, 600)).toBe(false);
   });
 });
