@@ -52,6 +52,9 @@ export default defineBackground(() => {
       case 'capture.settled':
         if (tabId === undefined) return undefined;
         return recorder.pageSettled(tabId, frameId, message).then(() => ({ ok: true }));
+      case 'capture.intent':
+        if (tabId === undefined) return undefined;
+        return recorder.actionIntent(tabId, frameId, message).then(() => ({ ok: true }));
       default:
         return undefined;
     }

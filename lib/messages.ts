@@ -5,6 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Action, Box, Viewport } from '@/lib/steps/types';
+import type { FrameGeometry } from '@/lib/screenshots/frame-geometry';
 
 export type RecordingState = 'idle' | 'recording' | 'paused';
 
@@ -33,6 +34,20 @@ export interface ActionContext {
   url: string;
   /** Boxes of secret fields visible now, in top-frame CSS pixels, to blur in the picture. */
   secretBoxes: Box[];
+  /** Where the frame sits (boxes above are in its `anchor` frame's viewport). */
+  frame?: FrameGeometry;
+}
+
+/**
+ * What a frame reports about itself at a settle or an intent (see lib/screenshots/choice.ts).
+ * `doc` names the document, so a new page's reports replace the old page's frames.
+ */
+export interface FrameReport extends FrameGeometry {
+  changeCount: number;
+  url: string;
+  viewport: Viewport;
+  secretBoxes: Box[];
+  doc?: string;
 }
 
 /** Requests, keyed by type, with the response each one gets. */
@@ -61,9 +76,16 @@ export interface Protocol {
   };
   /** The page has stopped changing: a good moment for a pre-action picture. */
   'capture.settled': {
-    req: { changeCount: number; url: string; viewport: Viewport; secretBoxes: Box[] };
+    req: FrameReport;
     res: { ok: boolean };
   };
+  /**
+   * An action is beginning (pointerdown, activating keydown, focus of a field): if the page
+   * changed since the settled frame, the background captures now, before the page reacts.
+   */
+  'capture.intent': { req: FrameReport & { at: number }; res: { ok: boolean } };
+  /** Background → one frame: its change counter now (was the page still during a capture?). */
+  'recorder.count': { req: object; res: { url: string; changeCount: number } };
   /** The recorded page's context (lib/context/page-context.ts), for a new guide's intro. */
   'context.page': { req: { excerpt: string }; res: { ok: boolean } };
   /** Background → recorder (injected: it starts listening at once): stop or start listening. */
@@ -94,6 +116,8 @@ const TYPES: readonly MessageType[] = [
   'recording.discard',
   'capture.action',
   'capture.settled',
+  'capture.intent',
+  'recorder.count',
   'context.page',
   'recorder.state',
   'privacy.context-target',

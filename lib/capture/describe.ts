@@ -64,15 +64,33 @@ export function accessibleName(element: Element): string {
   }
 }
 
-export function describeTarget(element: Element): TargetDescription {
+/**
+ * What must be read in the event handler, before the page reacts: role, name, box. The rest
+ * (selectors, text) comes from `completeTarget`, after the handler.
+ */
+export function quickTarget(element: Element): TargetDescription {
   const path = framePath(element.ownerDocument.defaultView);
   return {
     role: getRole(element) ?? '',
     name: accessibleName(element),
     tag: element.tagName.toLowerCase(),
-    selectors: selectorsOf(element),
-    text: shortText(element),
+    selectors: [],
     ...(path.length ? { framePath: path } : {}),
     box: boxOf(element),
   };
+}
+
+/** Adds the costly parts to a quick description (while the element is still in the page). */
+export function completeTarget(element: Element, target: TargetDescription): TargetDescription {
+  if (target.selectors.length > 0) return target;
+  return { ...target, selectors: selectorsOf(element), text: shortText(element) };
+}
+
+/** Computes the element's selectors now so a later description finds them cached. */
+export function warmSelectors(element: Element): void {
+  selectorsOf(element);
+}
+
+export function describeTarget(element: Element): TargetDescription {
+  return completeTarget(element, quickTarget(element));
 }

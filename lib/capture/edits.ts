@@ -11,6 +11,7 @@ import { fieldKind, fieldValue } from './fields';
 export interface Edit {
   action: Action;
   at: number;
+  field: Element;
 }
 
 export class PendingEdits {
@@ -45,8 +46,8 @@ export class PendingEdits {
     this.before.set(element, value);
     const target = describeTarget(element);
     const at = this.editedAt;
-    if (fieldKind(element) === 'select') return { action: { kind: 'select', target, option: value }, at };
+    if (fieldKind(element) === 'select') return { action: { kind: 'select', target, option: value }, at, field: element };
     // Secret fields are masked here, before the value ever leaves the page.
-    return { action: { kind: 'type', target, ...storedValue(element, value) }, at };
+    return { action: { kind: 'type', target, ...storedValue(element, value) }, at, field: element };
   }
 }

@@ -1,5 +1,6 @@
 /** Where a frame sits inside the top page: its index path and its offset on screen. */
 import type { Point } from '@/lib/steps/types';
+import type { ChildFrame, FrameGeometry } from '@/lib/screenshots/frame-geometry';
 
 function parentOf(win: Window): Window | undefined {
   return win.parent && win.parent !== win ? win.parent : undefined;
@@ -38,4 +39,40 @@ export function frameOffset(win: Window | null): Point {
     offset.y += rect.y + (frame as HTMLElement).clientTop;
   }
   return offset;
+}
+
+/** The window `frameOffset` measures against: where a cross-origin parent stops it (or the top). */
+function anchorWindow(win: Window): Window {
+  let current = win;
+  for (let parent = parentOf(current); parent; parent = parentOf(current)) {
+    let frame: Element | null = null;
+    try {
+      frame = current.frameElement;
+    } catch {
+      frame = null;
+    }
+    if (!frame) break;
+    current = parent;
+  }
+  return current;
+}
+
+/**
+ * This frame's geometry for the background (lib/screenshots/frame-geometry.ts): its path,
+ * the path of the frame its boxes are measured against, and its child iframes' content boxes
+ * in its own viewport. Reads layout: call it outside the page's event handlers.
+ */
+export function frameGeometry(win: Window): FrameGeometry {
+  const children: ChildFrame[] = [];
+  for (const element of win.document.querySelectorAll('iframe, frame')) {
+    const frame = element as HTMLIFrameElement;
+    let index = -1;
+    for (let i = 0; i < win.frames.length; i++) if (win.frames[i] === frame.contentWindow) index = i;
+    if (index === -1) continue;
+    const rect = frame.getBoundingClientRect();
+    const x = rect.x + frame.clientLeft;
+    const y = rect.y + frame.clientTop;
+    children.push({ index, box: { x, y, width: frame.clientWidth, height: frame.clientHeight } });
+  }
+  return { path: framePath(win), anchor: framePath(anchorWindow(win)), children };
 }

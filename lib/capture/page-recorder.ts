@@ -6,26 +6,26 @@
  * event says why.
  */
 import { browser } from 'wxt/browser';
-import { send, isMessage } from '@/lib/messages';
+import { send, isMessage, type FrameReport } from '@/lib/messages';
 import type { Action, Point, TargetDescription } from '@/lib/steps/types';
 import { isIgnoredElement } from '@/lib/privacy/policy';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { trackChanges, type ChangeTracker } from './changes';
 import { controlFromPath } from './controls';
-import { describeTarget } from './describe';
-import { frameOffset } from './frames';
+import { completeTarget, describeTarget, quickTarget, warmSelectors } from './describe';
+import { frameGeometry, frameOffset } from './frames';
 import { PendingEdits } from './edits';
 import { editableRoot, fieldKind, groupName } from './fields';
 import { clickAction, isFieldClick } from './clicks';
 import { keyStep } from './keys';
 import { AddressWatch } from './navigation';
-import { measured } from './measure';
+import { afterHandler, measured } from './measure';
 import { post } from './outbox';
 
 interface Press {
   element: Element;
   target: TargetDescription;
-  point: Point;
+  point?: Point;
   changeCount: number;
   at: number;
 }
@@ -43,10 +43,20 @@ export class PageRecorder {
   /** The change count at the press that toggled a checkbox (its `change` comes after the click). */
   private togglePressCount?: number;
   private readonly top: boolean;
+  /** Names this document in reports: a new top document replaces the old page's frames. */
+  private readonly doc = Math.random().toString(36).slice(2);
+  /** The change count when each field was entered: an edit's picture is from before it. */
+  private focusCounts = new WeakMap<Element, number>();
 
   constructor(private readonly win: Window) {
     this.address = new AddressWatch(win);
     this.top = win === win.top;
+    // After a capture the background asks each frame whether it changed meanwhile.
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+      if (!isMessage(message) || message.type !== 'recorder.count' || !this.tracker) return undefined;
+      sendResponse({ url: this.win.location.href, changeCount: this.changeCount() });
+      return undefined;
+    });
   }
 
   private connected = false;
@@ -124,15 +134,29 @@ export class PageRecorder {
     return element;
   }
 
-  private onSettled(changeCount: number): void {
-    if (this.win.document.readyState !== 'loading') this.reportNavigation();
-    void send({
-      type: 'capture.settled',
+  /** This frame as the background's picture logic needs it. Reads layout: not in a handler. */
+  private frameReport(changeCount: number): FrameReport {
+    return {
       changeCount,
       url: this.win.location.href,
       viewport: this.viewport(),
       secretBoxes: secretBoxes(this.win.document),
-    }).catch(() => undefined);
+      ...frameGeometry(this.win),
+      doc: this.doc,
+    };
+  }
+
+  private onSettled(changeCount: number): void {
+    if (this.win.document.readyState !== 'loading') this.reportNavigation();
+    void send({ type: 'capture.settled', ...this.frameReport(changeCount) }).catch(() => undefined);
+  }
+
+  /**
+   * An action begins (press, activating key, focus of a field): tell the background at once,
+   * so if the page changed since the settled frame it captures before the page reacts.
+   */
+  private intent(changeCount: number, at: number): void {
+    afterHandler(() => void send({ type: 'capture.intent', ...this.frameReport(changeCount), at }).catch(() => undefined));
   }
 
   private reportNavigation(): void {
@@ -147,13 +171,23 @@ export class PageRecorder {
     const element = this.targetOf(event);
     if (!element) return;
     const offset = frameOffset(this.win);
-    this.press = {
+    const press: Press = {
       element,
-      target: describeTarget(element),
+      target: quickTarget(element),
       point: { x: event.clientX + offset.x, y: event.clientY + offset.y },
       changeCount: this.changeCount(),
       at: Date.now(),
     };
+    this.pressed(press);
+  }
+
+  /** A press (pointer or activating key): report the intent, describe the rest after the handler. */
+  private pressed(press: Press): void {
+    this.press = press;
+    this.intent(press.changeCount, press.at);
+    afterHandler(() => {
+      if (press.element.isConnected) press.target = completeTarget(press.element, press.target);
+    });
   }
 
   private onClick(event: MouseEvent): void {
@@ -174,7 +208,8 @@ export class PageRecorder {
     // (keyboard activation) the page has not reacted yet, so "now" is still "before".
     const offset = frameOffset(this.win);
     const point = press?.point ?? (event.detail > 0 ? { x: event.clientX + offset.x, y: event.clientY + offset.y } : undefined);
-    const action = clickAction(element, press?.target ?? describeTarget(element), point);
+    const target = press ? completeTarget(element, press.target) : describeTarget(element);
+    const action = clickAction(element, target, point);
     this.report(action, press?.changeCount ?? this.changeCount(), press?.at);
   }
 
@@ -182,6 +217,7 @@ export class PageRecorder {
     if (!event.isTrusted) return;
     const element = event.composedPath()[0];
     if (!(element instanceof Element) || isIgnoredElement(element)) return;
+    this.keyPress(event);
     const step = keyStep(event, element);
     // Typing, Tab and arrows are not steps; the field's value is.
     if (!step) return;
@@ -192,9 +228,29 @@ export class PageRecorder {
     this.report({ kind: 'key', key: step.key, ...(target ? { target } : {}) }, changeCount);
   }
 
+  /**
+   * Enter or Space on a control (not a text field) activates it: the click that follows
+   * (detail 0) is from this moment, like a pointer press.
+   */
+  private keyPress(event: KeyboardEvent): void {
+    if ((event.key !== 'Enter' && event.key !== ' ') || event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
+    const control = this.targetOf(event);
+    if (!control || fieldKind(control) === 'text' || fieldKind(control) === 'select') return;
+    this.pressed({ element: control, target: quickTarget(control), point: undefined, changeCount: this.changeCount(), at: Date.now() });
+  }
+
   private onFocusIn(event: FocusEvent): void {
     const element = event.composedPath()[0];
-    if (element instanceof Element) this.edits.entered(editableRoot(element));
+    if (!(element instanceof Element)) return;
+    const field = editableRoot(element);
+    this.edits.entered(field);
+    const kind = fieldKind(field);
+    if (kind !== 'text' && kind !== 'select') return;
+    // An edit's picture shows the field as it was when the user came to it.
+    const changeCount = this.changeCount();
+    if (!this.focusCounts.has(field)) this.focusCounts.set(field, changeCount);
+    this.intent(changeCount, Date.now());
+    afterHandler(() => field.isConnected && warmSelectors(field));
   }
 
   private onFocusOut(event: FocusEvent): void {
@@ -210,7 +266,8 @@ export class PageRecorder {
     const field = editableRoot(element);
     if (fieldKind(field) !== 'text' && fieldKind(field) !== 'select') return;
     const finished = this.edits.edited(field);
-    if (finished) this.report(finished.action, this.changeCount(), finished.at);
+    afterHandler(() => field.isConnected && warmSelectors(field));
+    if (finished) this.report(finished.action, this.editCount(finished.field), finished.at);
   }
 
   private onChange(event: Event): void {
@@ -229,28 +286,40 @@ export class PageRecorder {
     this.togglePressCount = undefined;
   }
 
-  private commitEdit(field?: Element): Promise<unknown> | undefined {
+  /** `now`: the page is going away (submit, pagehide), so nothing can wait for later. */
+  private commitEdit(field?: Element, now = false): Promise<unknown> | undefined {
     const edit = this.edits.commit(field);
-    return edit ? this.report(edit.action, this.changeCount(), edit.at) : undefined;
+    return edit ? this.report(edit.action, this.editCount(edit.field), edit.at, now) : undefined;
+  }
+
+  /** The change count an edit's picture is from: when its field was entered. */
+  private editCount(field: Element): number {
+    const count = this.focusCounts.get(field) ?? this.changeCount();
+    // The next edit of the same field starts from the page as this one left it.
+    this.focusCounts.delete(field);
+    return count;
   }
 
   /** Sends any unfinished edit now (form submitted, page left, recording stopping). */
   private flush(): Promise<unknown> | undefined {
-    return this.commitEdit();
+    return this.commitEdit(undefined, true);
   }
 
-  /** `at`: when the action happened (the press of a click, the last keystroke of an edit). */
-  private report(action: Action, changeCount: number, at = Date.now()): Promise<unknown> {
-    // A route change that happened before this action is reported first, to keep the order.
-    if (action.kind !== 'navigate') this.reportNavigation();
+  /**
+   * `at`: when the action happened (the press of a click, the last keystroke of an edit).
+   * Sent after the handler: finding secret boxes and frames reads the whole page.
+   */
+  private report(action: Action, changeCount: number, at = Date.now(), now = false): Promise<unknown> {
     const win = this.win;
-    return post(action, {
-      changeCount,
-      at,
-      url: win.location.href,
-      title: win.document.title,
-      viewport: this.viewport(),
-      secretBoxes: secretBoxes(win.document),
-    });
+    const url = win.location.href;
+    const send_ = () => {
+      // A route change that happened before this action is reported first, to keep the order.
+      if (action.kind !== 'navigate') this.reportNavigation();
+      const { secretBoxes: boxes, viewport, path, anchor, children } = this.frameReport(changeCount);
+      const frame = { path, anchor, children };
+      return post(action, { changeCount, at, url, title: win.document.title, viewport, secretBoxes: boxes, frame });
+    };
+    if (now) return send_();
+    return new Promise((resolve) => afterHandler(() => resolve(send_())));
   }
 }

@@ -126,10 +126,9 @@ export async function undo(): Promise<{ stepCount: number }> {
   const session = await readSession();
   if (session.state !== 'idle' && session.guideId) {
     await settledSteps();
-    const order = await deleteNewestStep(session.guideId, session.startedAt ?? 0);
-    if (order !== undefined && session.insertAfter !== undefined && order <= session.insertAfter) {
-      await updateSession((s) => ({ ...s, insertAfter: order - 1 }));
-    }
+    // The insertion point may stay at the deleted step's order: steps go at midpoints after it
+    // (lib/recording/decisions.ts), so the next one still lands right after the step before.
+    await deleteNewestStep(session.guideId, session.startedAt ?? 0);
     void showBar();
   }
   return { stepCount: (await status()).stepCount };

@@ -5,29 +5,32 @@
 import Dexie from 'dexie';
 import { db } from '@/lib/db/database';
 import { deleteGuide } from '@/lib/db/guides';
-import { nextOrder, saveStep } from '@/lib/db/steps';
-import type { Step, StoredImage } from '@/lib/steps/types';
+import { saveStep } from '@/lib/db/steps';
+import type { ActionStep, Step, StoredImage } from '@/lib/steps/types';
+import { placeNewStep, type Placement } from './decisions';
 
 /**
- * Saves a new step at the end of the guide, or right after order `insertAfter` (moving the
- * later steps down by one). Returns the order it got.
+ * Saves a new step where `placeNewStep` puts it (lib/recording/decisions.ts): at the end,
+ * after order `insertAfter`, or before a step of this recording that happened later.
+ * Returns the placement.
  */
-export async function placeStep(step: Step, image: StoredImage | undefined, insertAfter?: number): Promise<number> {
+export async function placeStep(
+  step: ActionStep,
+  image: StoredImage | undefined,
+  recordingSince: number,
+  insertAfter?: number,
+): Promise<Placement> {
   const d = db();
   return d.transaction('rw', d.steps, d.images, d.guides, async () => {
-    let order: number;
-    if (insertAfter === undefined) {
-      order = await nextOrder(step.guideId);
-    } else {
-      order = insertAfter + 1;
-      const later = await d.steps
-        .where('[guideId+order]')
-        .between([step.guideId, order], [step.guideId, Dexie.maxKey])
-        .toArray();
-      for (const s of later.reverse()) await d.steps.update(s.id, { order: s.order + 1 });
-    }
-    await saveStep({ ...step, order }, image);
-    return order;
+    const steps = await d.steps.where('[guideId+order]').between([step.guideId, Dexie.minKey], [step.guideId, Dexie.maxKey]).toArray();
+    const placed = steps.map((s) => ({
+      order: s.order,
+      at: s.kind === 'action' ? s.at : undefined,
+      current: s.createdAt >= recordingSince,
+    }));
+    const placement = placeNewStep(placed, step.at ?? step.createdAt, insertAfter);
+    await saveStep({ ...step, order: placement.order }, image);
+    return placement;
   });
 }
 

@@ -1,91 +1,113 @@
 /**
- * Where a user's action becomes a saved step (`recordAction`): one at a time, in the order
- * they happened, each written to IndexedDB before the next one is handled.
+ * Where a user's action becomes a saved step (`recordAction`). The shell around the pure
+ * decisions (decisions.ts, lib/screenshots/choice.ts): it reads the session once, takes the
+ * picture, saves the step as soon as the picture is ready (steps are written one at a time;
+ * an action that arrives late from another frame is put back in place by its time, see
+ * `placeNewStep`) and writes the session's changes once.
  */
 import { newId } from '@/lib/db/database';
-import type { Action, ActionStep } from '@/lib/steps/types';
+import type { Action, ActionStep, Box, Point } from '@/lib/steps/types';
 import { sentenceFor } from '@/lib/steps/sentences';
-import type { ActionContext } from '@/lib/messages';
-import { pictureForAction, takeSettledFrame, type Moment, type Picture } from '@/lib/screenshots/picture';
+import type { ActionContext, FrameReport } from '@/lib/messages';
+import { pictureForAction, takeIntentFrame, takeSettledFrame, type Picture } from '@/lib/screenshots/picture';
+import { reportedPage } from '@/lib/screenshots/frame-cache';
+import { toTop, type FrameGeometry } from '@/lib/screenshots/frame-geometry';
 import { readSession, tabsOf, updateSession, type Session } from './session';
-import { isOwnStep } from './navigation';
 import { placeStep } from './placement';
 import { showBar } from './bar-status';
-import { allSaved, HOLD_MS, inOrder } from './order';
+import { actionOutcome } from './decisions';
+import { keepAlive } from './heartbeat';
+
+let chain: Promise<unknown> = Promise.resolve();
+const outstanding = new Set<Promise<void>>();
 
 /** Resolves when every action received so far is saved (or failed). */
-export const settledSteps = allSaved;
-
-/** Resolves true once the step is saved (or deliberately not made), false when saving failed. */
-export function recordAction(tabId: number, frameId: number, action: Action, context: ActionContext): Promise<boolean> {
-  // When the action reached us: close to when it happened, whatever the queue's delay.
-  const at = Date.now();
-  noteFrame(tabId, frameId);
-  // The picture is taken now, not after the wait for order: later, the page may have moved on.
-  const picture = action.kind === 'navigate' ? undefined : pictureForAction(tabId, frameId, context);
-  const hold = framesOf(tabId).size > 1 ? HOLD_MS : 0;
-  return inOrder(context.at ?? at, () => saveActionStep(tabId, frameId, action, context, at, picture), hold).then(
-    () => true,
-    (error: unknown) => {
-      console.error('Waymark: step not saved', error);
-      return false;
-    },
-  );
-}
-
-// Frames of each tab seen reporting (a cache: after a restart it fills again as pages report).
-const frames = new Map<number, Set<number>>();
-
-function framesOf(tabId: number): Set<number> {
-  let seen = frames.get(tabId);
-  if (!seen) frames.set(tabId, (seen = new Set()));
-  return seen;
-}
-
-function noteFrame(tabId: number, frameId: number): void {
-  framesOf(tabId).add(frameId);
+export async function settledSteps(): Promise<void> {
+  while (outstanding.size > 0) await Promise.allSettled([...outstanding]);
 }
 
 function isRecording(session: Session, tabId: number): session is Session & { guideId: string } {
   return session.state === 'recording' && tabsOf(session).includes(tabId) && Boolean(session.guideId);
 }
 
-async function saveActionStep(
-  tabId: number,
-  frameId: number,
-  action: Action,
-  context: ActionContext,
-  at: number,
-  early?: Promise<Picture>,
-): Promise<void> {
-  const session = await readSession();
-  if (!isRecording(session, tabId)) return;
-  if (action.kind === 'navigate') {
-    // The first page reported is where the recording began.
-    if (session.lastUrl === undefined) action = { ...action, how: 'start' };
-    const url = action.page.url;
-    const own = isOwnStep(action, session, at);
-    // Not a step: the page is context for the next step (its title and address).
-    // A page the user went to by address counts as their action: a redirect right after
-    // it is its effect. Back/Forward has no such redirect to absorb.
-    const acts = own && action.how !== 'back-forward' && action.how !== 'route';
-    await updateSession((s) => ({ ...s, lastUrl: url, ...(acts ? { lastActionAt: at } : {}) }));
-    if (!own) return;
-  } else {
-    await updateSession((s) => ({ ...s, lastActionAt: at, lastUrl: frameId === 0 ? context.url : s.lastUrl }));
-  }
-  const picture = await (early ?? pictureForAction(tabId, frameId, context));
-  await saveStep(session, action, context, picture);
-  void showBar();
+/** The acting frame's report at the action's moment. */
+function momentOf(context: ActionContext): FrameReport {
+  return { ...context.frame, changeCount: context.changeCount, url: context.url, viewport: context.viewport, secretBoxes: context.secretBoxes };
 }
 
-/** Builds and stores a step. */
+/** Resolves true once the step is saved (or deliberately not made), false when saving failed. */
+export function recordAction(tabId: number, frameId: number, action: Action, context: ActionContext): Promise<boolean> {
+  const at = context.at ?? Date.now();
+  keepAlive();
+  // The picture is chosen now, not after earlier saves: by then the page may have moved on.
+  // An edit is reported when its field is left: its moment (the focus) is long past.
+  const late = action.kind === 'type' || action.kind === 'select';
+  const picture = action.kind === 'navigate' ? undefined : pictureForAction(tabId, frameId, momentOf(context), late);
+  // One at a time, so each decision sees the session as the previous action left it.
+  const saved = chain.then(async () => {
+    const session = await readSession();
+    if (!isRecording(session, tabId)) return;
+    const outcome = actionOutcome(session, action, frameId, context.url, at);
+    let insertAfter: number | undefined;
+    if (outcome.step) {
+      const placed = inTopViewport(outcome.action, tabId, frameId, context.frame);
+      insertAfter = await saveStep(session, placed, context, at, await (picture ?? pictureFor(tabId, frameId, context)));
+    }
+    // Merged into the session as it is now: a control (pause, stop) may have written meanwhile.
+    await updateSession((s) => ({ ...s, ...outcome.patch, ...(insertAfter !== undefined ? { insertAfter } : {}) }));
+    if (outcome.step) void showBar();
+  });
+  chain = saved.catch(() => undefined);
+  const job = saved.then(
+    () => true,
+    (error: unknown) => {
+      console.error('Waymark: step not saved', error);
+      return false;
+    },
+  );
+  const settled = job.then(() => undefined);
+  outstanding.add(settled);
+  void settled.finally(() => outstanding.delete(settled));
+  return job;
+}
+
+/** A navigation's picture: the page as it is when it is reported. */
+function pictureFor(tabId: number, frameId: number, context: ActionContext): Promise<Picture> {
+  return pictureForAction(tabId, frameId, momentOf(context));
+}
+
+/**
+ * The action's target box and click point in the top viewport (measured in their frame).
+ * Where the frame's placement is unknown they are left out rather than guessed.
+ */
+function inTopViewport(action: Action, tabId: number, frameId: number, frame?: FrameGeometry): Action {
+  if (action.kind === 'navigate' || !frame) return action;
+  const frames = Object.values({ ...reportedPage(tabId), [frameId]: frame });
+  const map = <T extends Point>(value: T | undefined): T | undefined => {
+    if (!value) return undefined;
+    const placed = toTop(frames, frame, value);
+    return placed.placed ? placed.value : undefined;
+  };
+  const box = map<Box>(action.target?.box);
+  const target = action.target && { ...action.target, box };
+  if (target && !box) delete target.box;
+  if (action.kind === 'click') {
+    const point = map(action.point);
+    const click = { ...action, target: target!, point };
+    if (!point) delete click.point;
+    return click;
+  }
+  return target ? ({ ...action, target } as Action) : action;
+}
+
+/** Builds and stores a step; returns the new insertion point when it moved. */
 async function saveStep(
   session: Session & { guideId: string },
   action: Action,
   context: Pick<ActionContext, 'url' | 'title' | 'viewport'>,
+  at: number,
   picture: Picture,
-): Promise<void> {
+): Promise<number | undefined> {
   const guideId = session.guideId;
   const now = Date.now();
   const imageId = picture.image ? newId() : undefined;
@@ -100,19 +122,24 @@ async function saveStep(
     viewport: context.viewport,
     imageId,
     shot: picture.shot,
+    at,
     createdAt: now,
     updatedAt: now,
   };
   const image = picture.image && imageId ? { id: imageId, guideId, ...picture.image } : undefined;
-  // Re-read: an insertion point moves on with each step placed after it.
-  const { insertAfter } = await readSession();
-  const order = await placeStep(step, image, insertAfter);
-  if (insertAfter !== undefined) await updateSession((s) => ({ ...s, insertAfter: order }));
+  const placement = await placeStep(step, image, session.startedAt ?? 0, session.insertAfter);
+  return placement.movesInsertPoint ? placement.order : undefined;
 }
 
-export async function pageSettled(tabId: number, frameId: number, moment: Moment): Promise<void> {
+export async function pageSettled(tabId: number, frameId: number, report: FrameReport): Promise<void> {
   const session = await readSession();
   if (session.state !== 'recording' || !tabsOf(session).includes(tabId)) return;
-  noteFrame(tabId, frameId);
-  await takeSettledFrame(tabId, frameId, moment);
+  keepAlive();
+  await takeSettledFrame(tabId, frameId, report);
+}
+
+export async function actionIntent(tabId: number, frameId: number, report: FrameReport): Promise<void> {
+  const session = await readSession();
+  if (session.state !== 'recording' || !tabsOf(session).includes(tabId)) return;
+  await takeIntentFrame(tabId, frameId, report);
 }

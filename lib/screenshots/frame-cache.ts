@@ -1,88 +1,134 @@
 /**
- * The latest "settled" frame of each recorded tab: a capture taken after the page stopped
- * changing. Every frame of the page (the top page and each iframe) keeps its own change
- * counter and reports it when it settles; a frame is clean for an action when the acting
- * frame's counter is the one the picture was taken at, and no frame has reported a change
- * since. Then the picture is exactly what the user saw before acting — even if the click
- * changes or leaves the page within milliseconds. See ARCHITECTURE.md, "the hard problem".
+ * What the picture logic remembers per recorded tab: every frame's last report, the last
+ * settled frame (a capture taken after the page stopped changing), and the picture taken at
+ * the latest action intent. See ARCHITECTURE.md, "the hard problem", and choice.ts.
  *
- * In memory only: it is a cache. A restarted worker simply captures live.
+ * It survives the service worker: Chrome stops an idle worker after ~30 s, and the first
+ * click after the user read the page for a while must still get its pre-action picture.
+ * - Frame reports go to `storage.session` (small JSON, gone with the browser session).
+ * - The settled frame's image is a Blob, which chrome.storage cannot hold (JSON only; a data
+ *   URL would triple the work on each settle), and the one Dexie schema belongs to the guides
+ *   (its version is bumped in one place), so it goes to a tiny IndexedDB database of its own.
+ * Intent pictures stay in memory: the action they are for follows within milliseconds.
  */
-import type { Box, Viewport } from '@/lib/steps/types';
+import { browser } from 'wxt/browser';
+import type { FrameReport } from '@/lib/messages';
 import type { EncodedImage } from './encode';
-
-/** What one frame of the page last reported. */
-export interface FrameState {
-  url: string;
-  changeCount: number;
-  secretBoxes: Box[];
-  viewport?: Viewport;
-}
-
-/** Frame id (0 = top) → its last report. */
-export type PageState = Record<number, FrameState>;
+import type { FrameState, PageState } from './choice';
 
 export interface SettledFrame {
   tabId: number;
-  /** The page's state when the capture began. */
+  /** The page's state when the capture was requested. */
   page: PageState;
   image: EncodedImage;
   takenAt: number;
+  /** The page provably did not change between the request and the pixels. */
+  clean: boolean;
 }
 
-const frames = new Map<number, SettledFrame>();
-const reports = new Map<number, PageState>();
-
-/** A frame of the tab reported its state (it settled, or an action began). */
-export function noteReport(tabId: number, frameId: number, state: FrameState): void {
-  reports.set(tabId, { ...reports.get(tabId), [frameId]: state });
+export interface IntentFrame {
+  page: PageState;
+  picture: Promise<EncodedImage | undefined>;
 }
 
-/** The tab's state as last reported, to take a picture of. */
+type Stored = FrameState & { doc?: string };
+
+const REPORTS_KEY = 'waymark.frameReports';
+const DB_NAME = 'waymark-frames';
+const STORE = 'settled';
+
+let reports = new Map<number, Record<number, Stored>>();
+let frames = new Map<number, SettledFrame>();
+const intents = new Map<number, IntentFrame>();
+let loading: Promise<void> | undefined;
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function withStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await openDb();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const request = use(db.transaction(STORE, mode).objectStore(STORE));
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/** Loads what an earlier worker left, once per worker. Every reader awaits it. */
+export function loaded(): Promise<void> {
+  loading ??= (async () => {
+    const stored = await browser.storage.session.get(REPORTS_KEY).catch(() => ({}) as Record<string, unknown>);
+    const saved = (stored[REPORTS_KEY] ?? {}) as Record<string, Record<number, Stored>>;
+    reports = new Map([...Object.entries(saved).map(([tab, page]) => [Number(tab), page] as const), ...reports]);
+    const all = await withStore('readonly', (s) => s.getAll() as IDBRequest<SettledFrame[]>).catch(() => []);
+    frames = new Map([...all.map((f) => [f.tabId, f] as const), ...frames]);
+  })();
+  return loading;
+}
+
+function saveReports(): void {
+  void browser.storage.session.set({ [REPORTS_KEY]: Object.fromEntries(reports) }).catch(() => undefined);
+}
+
+/**
+ * The tab's reports after a frame reported: a new top document (a navigation) drops every
+ * report of the page before, so its frames' blur boxes never land on the next page.
+ */
+export function mergeReport(page: Record<number, Stored>, frameId: number, report: Stored): Record<number, Stored> {
+  const newTopDocument = frameId === 0 && page[0] !== undefined && page[0].doc !== report.doc;
+  return newTopDocument ? { 0: report } : { ...page, [frameId]: report };
+}
+
+export function noteReport(tabId: number, frameId: number, report: FrameReport): void {
+  reports.set(tabId, mergeReport(reports.get(tabId) ?? {}, frameId, report));
+  saveReports();
+}
+
+/** The tab's state as last reported. */
 export function reportedPage(tabId: number): PageState {
   return { ...reports.get(tabId) };
 }
 
-function sameState(a: FrameState | undefined, b: FrameState | undefined): boolean {
-  return Boolean(a && b && a.url === b.url && a.changeCount === b.changeCount);
-}
-
-export function samePage(a: PageState, b: PageState): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)].map(Number));
-  return [...keys].every((key) => sameState(a[key], b[key]));
-}
-
 export function rememberFrame(frame: SettledFrame): void {
   frames.set(frame.tabId, frame);
+  void withStore('readwrite', (s) => s.put(frame, frame.tabId)).catch(() => undefined);
 }
 
-/** The settled frame if it still shows the page as it is for an action in `frameId`. */
-export function cleanFrame(tabId: number, frameId: number, url: string, changeCount: number): SettledFrame | undefined {
-  const frame = frames.get(tabId);
-  if (!frame || !sameState(frame.page[frameId], { url, changeCount, secretBoxes: [] })) return undefined;
-  const others = { ...reportedPage(tabId) };
-  delete others[frameId];
-  const taken = { ...frame.page };
-  delete taken[frameId];
-  return samePage(others, taken) ? frame : undefined;
-}
-
-/** The newest frame of a tab, clean or not: a fallback so no step is left without a picture. */
+/** The newest settled frame of a tab, clean or not. */
 export function latestFrame(tabId: number): SettledFrame | undefined {
   return frames.get(tabId);
 }
 
-/** Boxes to blur from every frame's last report. */
-export function allSecretBoxes(page: PageState): Box[] {
-  return Object.values(page).flatMap((state) => state.secretBoxes);
+export function rememberIntent(tabId: number, intent: IntentFrame): void {
+  intents.set(tabId, intent);
+}
+
+export function latestIntent(tabId: number): IntentFrame | undefined {
+  return intents.get(tabId);
 }
 
 export function forgetFrames(tabId?: number): void {
-  if (tabId === undefined) {
-    frames.clear();
-    reports.clear();
-  } else {
-    frames.delete(tabId);
-    reports.delete(tabId);
-  }
+  if (tabId === undefined) intents.clear();
+  else intents.delete(tabId);
+  // After loading, or the stored copy of other tabs' reports would be written over.
+  void loaded().then(() => {
+    const tabs = tabId === undefined ? [...new Set([...reports.keys(), ...frames.keys()])] : [tabId];
+    for (const id of tabs) {
+      reports.delete(id);
+      frames.delete(id);
+    }
+    saveReports();
+    const clear = (s: IDBObjectStore) => (tabId === undefined ? s.clear() : s.delete(tabId));
+    return withStore('readwrite', clear).catch(() => undefined);
+  });
 }

@@ -1,18 +1,18 @@
 /**
- * Chooses the picture for an action: the settled frame when the page has not changed since
- * it was taken (a true pre-action picture), else a live capture, else the latest frame.
- * A step is never dropped for lack of a picture, and each step says which it got
+ * The browser side of pictures: captures, and the facts `choosePicture` (choice.ts) decides
+ * on. A step is never dropped for lack of a picture, and each step says which it got
  * (`step.shot`), so the share of clean pre-action pictures can be measured.
  */
 import { browser } from 'wxt/browser';
-import type { Box, ShotSource, Viewport } from '@/lib/steps/types';
-import { sendToTab } from '@/lib/messages';
+import type { ShotSource } from '@/lib/steps/types';
+import { sendToTab, type FrameReport } from '@/lib/messages';
 import { blurBoxes } from './blur';
-import { captureVisible, captureWaitMs } from './capture-queue';
+import { captureVisible, captureWaitMs, intentWaitMs, type CapturePriority } from './capture-queue';
 import { encodeCapture, type EncodedImage } from './encode';
+import { choosePicture, intentNeedsCapture, samePage, stillDuringCapture, type Moment, type PageState } from './choice';
+import { boxesInTop } from './frame-geometry';
 import {
-  allSecretBoxes, cleanFrame, latestFrame, noteReport, rememberFrame, reportedPage, samePage,
-  type PageState,
+  latestFrame, latestIntent, loaded, noteReport, rememberFrame, rememberIntent, reportedPage,
 } from './frame-cache';
 
 export interface Picture {
@@ -20,45 +20,63 @@ export interface Picture {
   shot: ShotSource;
 }
 
-/** What a frame of the page reported about the moment of the picture. */
-export interface Moment {
-  url: string;
-  changeCount: number;
-  viewport?: Viewport;
-  /** Boxes to blur before the picture is kept anywhere, even in memory. */
-  secretBoxes: Box[];
-}
-
-/** A burst of actions faster than Chrome's 2 captures/s: past this wait, reuse the latest frame. */
-const MAX_QUEUE_WAIT_MS = 150;
+export type { Moment };
 
 const inflight = new Map<number, { page: PageState; done: Promise<unknown> }>();
 
-async function captureTab(tabId: number, page: PageState): Promise<EncodedImage> {
+/** Is the tab still the one shown in its window? Checked right before each capture. */
+async function stillActive(tabId: number, windowId: number): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  return Boolean(tab?.active && tab.windowId === windowId);
+}
+
+/** Captures the tab as `page` describes it; `after` runs once the pixels are back. */
+async function captureTab(
+  tabId: number,
+  page: PageState,
+  priority: CapturePriority,
+  after?: () => Promise<void>,
+): Promise<EncodedImage> {
   const tab = await browser.tabs.get(tabId);
-  if (!tab.active || tab.windowId === undefined) throw new Error('tab not visible');
+  const windowId = tab.windowId;
+  if (!tab.active || windowId === undefined) throw new Error('tab not visible');
   // The in-page bar is hidden while the tab is captured, so it never appears in a guide.
   await sendToTab(tabId, { type: 'recorder.conceal', hidden: true }, 0);
   let dataUrl: string;
   try {
-    dataUrl = await captureVisible(tab.windowId);
+    dataUrl = await captureVisible(windowId, { priority, ready: () => stillActive(tabId, windowId) });
+    await after?.();
   } finally {
     void sendToTab(tabId, { type: 'recorder.conceal', hidden: false }, 0);
   }
   const image = await encodeCapture(dataUrl);
-  return blurBoxes(image, allSecretBoxes(page), page[0]?.viewport);
+  const viewport = page[0]?.viewport;
+  const whole = { x: 0, y: 0, width: viewport?.width ?? 1e5, height: viewport?.height ?? 1e5 };
+  return blurBoxes(image, boxesInTop(Object.values(page), whole), viewport);
+}
+
+/** Each frame's counter now, to tell whether the page moved during a capture. */
+async function countsNow(tabId: number, page: PageState): Promise<Record<number, Moment | undefined>> {
+  const ids = Object.keys(page).map(Number);
+  const answers = await Promise.all(ids.map((id) => sendToTab(tabId, { type: 'recorder.count' }, id)));
+  return Object.fromEntries(ids.map((id, i) => [id, answers[i]]));
 }
 
 /** A frame of the tab has settled: take a picture for later actions to use. Safe to call often. */
-export async function takeSettledFrame(tabId: number, frameId: number, moment: Moment): Promise<void> {
-  noteReport(tabId, frameId, moment);
+export async function takeSettledFrame(tabId: number, frameId: number, report: FrameReport): Promise<void> {
+  await loaded();
+  noteReport(tabId, frameId, report);
   const page = reportedPage(tabId);
   const latest = latestFrame(tabId);
-  if (latest && samePage(latest.page, page)) return;
+  if (latest?.clean && samePage(latest.page, page)) return;
   const current = inflight.get(tabId);
   if (current && samePage(current.page, page)) return void (await current.done);
-  const done = captureTab(tabId, page)
-    .then((image) => rememberFrame({ tabId, page, image, takenAt: Date.now() }))
+  let clean = false;
+  const checkStill = async () => {
+    clean = stillDuringCapture(page, await countsNow(tabId, page));
+  };
+  const done = captureTab(tabId, page, 'settled', checkStill)
+    .then((image) => rememberFrame({ tabId, page, image, takenAt: Date.now(), clean }))
     .catch(() => undefined)
     .finally(() => {
       if (inflight.get(tabId)?.done === done) inflight.delete(tabId);
@@ -67,30 +85,59 @@ export async function takeSettledFrame(tabId: number, frameId: number, moment: M
   await done;
 }
 
+/** An action is beginning in `frameId`: capture now unless the settled frame shows this moment. */
+export async function takeIntentFrame(tabId: number, frameId: number, report: FrameReport): Promise<void> {
+  await loaded();
+  noteReport(tabId, frameId, report);
+  const page = reportedPage(tabId);
+  const settled = latestFrame(tabId);
+  if (!intentNeedsCapture(settled?.clean ? settled.page : undefined, page, frameId, report, intentWaitMs())) return;
+  // A click into a field is a press and a focus: one picture of that moment will do.
+  const prior = latestIntent(tabId);
+  if (prior && samePage(prior.page, page)) return void (await prior.picture);
+  const picture = captureTab(tabId, page, 'intent').catch(() => undefined);
+  rememberIntent(tabId, { page, picture });
+  await picture;
+}
+
 const RETRY_MS = 250;
 
-export async function pictureForAction(tabId: number, frameId: number, moment: Moment): Promise<Picture> {
-  const { url, changeCount } = moment;
+/** The picture for an action in `frameId`; `moment` is the frame at the action's moment. */
+export async function pictureForAction(tabId: number, frameId: number, moment: FrameReport, late = false): Promise<Picture> {
+  await loaded();
   const pending = inflight.get(tabId);
-  if (pending && pending.page[frameId]?.changeCount === changeCount && pending.page[frameId]?.url === url) {
+  if (pending && pending.page[frameId]?.changeCount === moment.changeCount && pending.page[frameId]?.url === moment.url) {
     await pending.done;
   }
-  const clean = cleanFrame(tabId, frameId, url, changeCount);
-  if (clean) return { image: clean.image, shot: 'settled' };
-  const latest = latestFrame(tabId);
-  // In a burst, waiting for the queue would delay every later step: the latest frame will do.
-  if (latest && captureWaitMs() > MAX_QUEUE_WAIT_MS) return { image: latest.image, shot: 'fallback' };
+  const settled = latestFrame(tabId);
+  const intent = latestIntent(tabId);
+  const choice = choosePicture({
+    settled: settled?.clean ? settled.page : undefined,
+    intent: intent?.page,
+    reports: reportedPage(tabId),
+    frameId,
+    moment,
+    hasAny: Boolean(settled),
+    queueWaitMs: captureWaitMs(),
+    late,
+  });
+  if (choice === 'settled' && settled) return { image: settled.image, shot: 'settled' };
+  if (choice === 'intent') {
+    const image = await intent?.picture;
+    if (image) return { image, shot: 'live' };
+  }
+  if (choice === 'fallback' && settled) return { image: settled.image, shot: 'fallback' };
   const page = { ...reportedPage(tabId), [frameId]: moment };
   try {
-    return { image: await captureTab(tabId, page), shot: 'live' };
+    return { image: await captureTab(tabId, page, 'intent'), shot: 'live' };
   } catch {
-    if (latest) return { image: latest.image, shot: 'fallback' };
+    if (settled) return { image: settled.image, shot: 'fallback' };
   }
   // Nothing to fall back on (a worker that just woke up): a tab in the middle of loading can
   // refuse a capture, so try once more before leaving the step without a picture.
   await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
   try {
-    return { image: await captureTab(tabId, page), shot: 'live' };
+    return { image: await captureTab(tabId, page, 'intent'), shot: 'live' };
   } catch {
     return { shot: 'none' };
   }

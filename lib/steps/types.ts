@@ -113,6 +113,8 @@ export interface ActionStep extends StepCommon {
   viewport?: Viewport;
   imageId?: string;
   shot: ShotSource;
+  /** When the action happened (ms since epoch): recorded steps are ordered by it. */
+  at?: number;
   hideImage?: boolean;
   annotations?: Annotation[];
   /** Part of the image to show; the stored image itself is never cut. */

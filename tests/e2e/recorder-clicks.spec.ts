@@ -55,8 +55,8 @@ test('records each kind of click as one step named after its control', async ({ 
   const save = steps[1]!;
   expect(save.action?.point).toEqual({ x: expect.any(Number), y: expect.any(Number) });
   expect(save.action?.target?.box?.width).toBeGreaterThan(10);
-  // The bench reads the recorder's synchronous work per event from these measures.
-  expect(await page.evaluate(() => performance.getEntriesByName('waymark:handler').length)).toBeGreaterThan(10);
+  // The per-handler measures exist only in a bench build (WXT_BENCH=1): a page can read them.
+  expect(await page.evaluate(() => performance.getEntriesByName('waymark:handler').length)).toBe(0);
   const image = await api.image(save.imageId!);
   expect(image).toMatchObject({ width: 1280, height: 800, type: 'image/jpeg' });
 });

@@ -24,3 +24,11 @@ describe('capture queue', () => {
     expect(capture).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('capture priority', () => {
+  it('intent captures go before settled-frame captures', async () => {
+    const { nextJobIndex } = await import('@/lib/screenshots/capture-queue');
+    expect(nextJobIndex(['settled', 'settled', 'intent', 'intent'])).toBe(2);
+    expect(nextJobIndex(['settled', undefined])).toBe(0);
+  });
+});

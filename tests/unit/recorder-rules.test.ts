@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOwnStep } from '@/lib/recording/navigation';
 import { keyStep } from '@/lib/capture/keys';
-import { inOrder, allSaved } from '@/lib/recording/order';
 
 const page = { url: 'https://x/report/42', title: 'Report 42' };
 
@@ -35,17 +34,5 @@ describe('keyStep', () => {
     expect(keyStep(key({ key: 'v', ctrlKey: true }), input())).toBeUndefined();
     expect(keyStep(key({ key: 'Escape', repeat: true }), document.body)).toBeUndefined();
     expect(keyStep(key({ key: 'Shift', shiftKey: true }), document.body)).toBeUndefined();
-  });
-});
-
-describe('inOrder', () => {
-  it('runs actions by when they happened, not when they arrived', async () => {
-    const done: string[] = [];
-    const now = Date.now();
-    const later = inOrder(now, async () => void done.push('click'));
-    const earlier = inOrder(now - 50, async () => void done.push('typing'));
-    await Promise.all([later, earlier]);
-    await allSaved();
-    expect(done).toEqual(['typing', 'click']);
   });
 });

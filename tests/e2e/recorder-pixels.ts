@@ -1,0 +1,55 @@
+/**
+ * Judging a step's picture by its pixels (its `shot` label can be wrong): counts the stored
+ * image's pixels of a colour, read in an extension page from Waymark's IndexedDB.
+ */
+import type { Page } from '@playwright/test';
+
+export type Rgb = [number, number, number];
+
+/** Pixels of the stored image `imageId` within `tolerance` of `colour` on each channel. */
+export function countColour(extensionPage: Page, imageId: string, colour: Rgb, tolerance = 24): Promise<number> {
+  return extensionPage.evaluate(
+    async ({ id, colour: [r, g, b], tolerance: t }) => {
+      const blob = await new Promise<Blob>((resolve, reject) => {
+        const open = indexedDB.open('waymark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('images').objectStore('images').get(id);
+          request.onsuccess = () => resolve((request.result as { blob: Blob }).blob);
+          request.onerror = () => reject(request.error);
+        };
+      });
+      const bitmap = await createImageBitmap(blob);
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      let count = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r) <= t && Math.abs(data[i + 1]! - g) <= t && Math.abs(data[i + 2]! - b) <= t) count++;
+      }
+      return count;
+    },
+    { id: imageId, colour, tolerance },
+  );
+}
+
+/** Resolves once Waymark holds a settled frame of the page that it knows is clean. */
+export async function cleanSettledFrame(extensionPage: Page): Promise<boolean> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('waymark-frames');
+        open.onerror = () => resolve(false);
+        open.onupgradeneeded = () => open.result.createObjectStore('settled');
+        open.onsuccess = () => {
+          const request = open.result.transaction('settled').objectStore('settled').getAll();
+          request.onsuccess = () => {
+            resolve((request.result as { clean: boolean }[]).some((f) => f.clean));
+            open.result.close();
+          };
+          request.onerror = () => resolve(false);
+        };
+      }),
+  );
+}

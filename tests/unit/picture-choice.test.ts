@@ -1,0 +1,66 @@
+/** Which picture an action gets (lib/screenshots/choice.ts). */
+import { describe, expect, it } from 'vitest';
+import { choosePicture, intentNeedsCapture, stillDuringCapture, type PageState } from '@/lib/screenshots/choice';
+
+const state = (changeCount: number, url = 'https://a/') => ({ url, changeCount, secretBoxes: [] });
+const page = (top: number, frame?: number): PageState => {
+  const result: PageState = { 0: state(top) };
+  if (frame !== undefined) result[3] = state(frame, 'https://f/');
+  return result;
+};
+const facts = { reports: page(4, 1), frameId: 0, moment: { url: 'https://a/', changeCount: 4 }, hasAny: true, queueWaitMs: 0 };
+
+describe('choosePicture', () => {
+  it('uses the settled frame when every frame is as it was then', () => {
+    expect(choosePicture({ ...facts, settled: page(4, 1) })).toBe('settled');
+  });
+
+  it('not when the acting frame or another frame changed since', () => {
+    expect(choosePicture({ ...facts, settled: page(3, 1) })).toBe('live');
+    expect(choosePicture({ ...facts, settled: page(4, 0) })).toBe('live');
+    // A new frame appeared since.
+    expect(choosePicture({ ...facts, settled: page(4) })).toBe('live');
+  });
+
+  it('uses the picture taken at the intent of this very moment', () => {
+    expect(choosePicture({ ...facts, settled: page(2, 1), intent: page(4, 1) })).toBe('intent');
+    expect(choosePicture({ ...facts, intent: page(5, 1) })).toBe('live');
+  });
+
+  it('reuses the newest frame in a burst past the capture quota, captures live otherwise', () => {
+    expect(choosePicture({ ...facts, queueWaitMs: 400 })).toBe('fallback');
+    expect(choosePicture({ ...facts, queueWaitMs: 400, hasAny: false })).toBe('live');
+    // An edit reported when its field is left: a capture now would show the edit done.
+    expect(choosePicture({ ...facts, late: true })).toBe('fallback');
+    expect(choosePicture({ ...facts, late: true, hasAny: false })).toBe('live');
+  });
+
+  it('an action in a frame is judged by that frame\'s moment', () => {
+    const inFrame = { ...facts, frameId: 3, moment: { url: 'https://f/', changeCount: 1 } };
+    expect(choosePicture({ ...inFrame, settled: page(4, 1) })).toBe('settled');
+    expect(choosePicture({ ...inFrame, settled: page(4, 0) })).toBe('live');
+  });
+});
+
+describe('intentNeedsCapture', () => {
+  it('captures at the press only when the settled frame does not show this moment', () => {
+    expect(intentNeedsCapture(page(4, 1), page(4, 1), 0, { url: 'https://a/', changeCount: 4 })).toBe(false);
+    expect(intentNeedsCapture(page(3, 1), page(4, 1), 0, { url: 'https://a/', changeCount: 4 })).toBe(true);
+    expect(intentNeedsCapture(undefined, page(4, 1), 0, { url: 'https://a/', changeCount: 4 })).toBe(true);
+  });
+});
+
+describe('stillDuringCapture', () => {
+  it('a frame whose counter moved (or did not answer) during the capture makes it unclean', () => {
+    expect(stillDuringCapture(page(4, 1), { 0: state(4), 3: state(1, 'https://f/') })).toBe(true);
+    expect(stillDuringCapture(page(4, 1), { 0: state(5), 3: state(1, 'https://f/') })).toBe(false);
+    expect(stillDuringCapture(page(4, 1), { 0: state(4), 3: undefined })).toBe(false);
+  });
+});
+
+describe('intentNeedsCapture in a burst', () => {
+  it('does not queue a capture that could not start before the page reacts', () => {
+    expect(intentNeedsCapture(undefined, page(4, 1), 0, { url: 'https://a/', changeCount: 4 }, 100)).toBe(true);
+    expect(intentNeedsCapture(undefined, page(4, 1), 0, { url: 'https://a/', changeCount: 4 }, 600)).toBe(false);
+  });
+});
