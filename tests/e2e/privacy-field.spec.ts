@@ -33,10 +33,20 @@ function digitRuns(text: string): string[] {
   return text.split('\n').flatMap((line) => line.match(/\d(?:[\d .\-|)(/]*\d)?/g) ?? []).map(digitsOf);
 }
 
-/** Which of `secrets` OCR text shows (a run containing it). */
-function secretsIn(text: string, secrets = SECRETS): string[] {
+/**
+ * Which of `secrets` OCR text shows. OCR of a compressed picture can drop a digit of a boxed
+ * code ("4 9 2 6 1 3" read as "92613"), so any four digits of a secret in a row count.
+ */
+function secretsIn(text: string): string[] {
   const runs = digitRuns(text);
-  return secrets.filter((secret) => runs.some((run) => run.includes(secret)));
+  const windows = (secret: string) => Array.from({ length: secret.length - 3 }, (_, i) => secret.slice(i, i + 4));
+  return SECRETS.filter((secret) => runs.some((run) => windows(secret).some((w) => run.includes(w))));
+}
+
+/** Which secrets OCR text shows in full: the positive control must read each one whole. */
+function wholeSecretsIn(text: string): string[] {
+  const runs = digitRuns(text);
+  return SECRETS.filter((secret) => runs.some((run) => run.includes(secret)));
 }
 
 /** One stored picture's bytes, read from Waymark's IndexedDB by id. */
@@ -88,7 +98,7 @@ test('one-time codes, PINs, split card numbers and shadow-root secrets are neith
 
   // Positive control: the same page, pictured without Waymark's blur, shows every secret to OCR.
   const [plain] = await ocr([await page.screenshot()]);
-  expect(secretsIn(plain!)).toEqual(SECRETS);
+  expect(wholeSecretsIn(plain!)).toEqual(SECRETS);
   expect(plain).toContain(EMAIL);
 
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -100,7 +110,8 @@ test('one-time codes, PINs, split card numbers and shadow-root secrets are neith
   const sentences = steps.map((s) => s.text);
   const typed = sentences.filter((s) => s.startsWith('Type'));
   expect(typed).toHaveLength(16);
-  for (const sentence of typed) expect(sentence).toMatch(/^Type •••• into /);
+  // Soft: a leak here should not hide one in the pictures.
+  for (const sentence of typed) expect.soft(sentence).toMatch(/^Type •••• into /);
   expect(sentences.at(-1)).toBe('Click "Continue"');
 
   // A second recording of the same page with email addresses switched off in the options:
@@ -121,7 +132,7 @@ test('one-time codes, PINs, split card numbers and shadow-root secrets are neith
     ['chrome.storage', stored.storage],
   ] as const) {
     const runs = digitRuns(text);
-    for (const secret of TYPED) expect(runs.find((run) => run === secret || (secret.length >= 8 && run.includes(secret))), `${where} holds ${secret}`).toBeUndefined();
+    for (const secret of TYPED) expect.soft(runs.find((run) => run === secret || (secret.length >= 8 && run.includes(secret))), `${where} holds ${secret}`).toBeUndefined();
   }
 
   // The picture before Continue shows the page after all the typing (each earlier one shows a
@@ -135,8 +146,8 @@ test('one-time codes, PINs, split card numbers and shadow-root secrets are neith
   ] as const) {
     expect(text, name).toContain(ALL_FILLED);
     expect(text, name).toContain('Verification code');
-    expect(secretsIn(text), name).toEqual([]);
+    expect.soft(secretsIn(text), name).toEqual([]);
   }
-  expect(beforeContinue).not.toContain(EMAIL);
+  expect.soft(beforeContinue).not.toContain(EMAIL);
   expect(emailOff).toContain(EMAIL);
 });
