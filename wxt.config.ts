@@ -1,8 +1,11 @@
 import { defineConfig } from 'wxt';
+import { noRemoteCode } from './lib/build/no-remote-code';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // No URL of remotely hosted code in the package (Chrome Web Store rule; npm run check:remote-code).
+  vite: () => ({ plugins: [noRemoteCode()] }),
   // Lets parallel work trees build side by side (WAYMARK_OUT=.output-x); default .output/.
   outDir: process.env.WAYMARK_OUT ?? '.output',
   // MV3 in both browsers: one permission model (host_permissions), one background lifecycle

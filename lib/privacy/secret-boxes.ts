@@ -1,39 +1,45 @@
 /**
  * Finds the on-screen boxes to blur in a screenshot: secret fields, elements the user marked
- * "never record", and sensitive visible text of the categories switched on in the options.
+ * "never record", and sensitive visible text of the categories switched on in the options —
+ * in the document, its open shadow roots and its same-origin about:blank/srcdoc frames.
  * Called by the content script with every action and every settle, so it must stay cheap.
  */
 import type { Box } from '@/lib/steps/types';
-import { boxOf } from '@/lib/capture/describe';
 import { isSecretField } from './secret-fields';
 import { markedSelectorsFor } from './policy';
-import { onScreen, sensitiveTextBoxes } from './sensitive-text';
+import { placeRect, scanRoots, type ScanRoot } from './page-roots';
+import { sensitiveTextBoxesIn } from './sensitive-text';
 import { currentPrivacySettings } from './settings';
+
+function push(out: Box[], element: Element, scan: ScanRoot): void {
+  const box = placeRect(element.getBoundingClientRect(), scan);
+  if (box) out.push(box);
+}
 
 export function secretBoxes(doc: Document): Box[] {
   const win = doc.defaultView;
   if (!win) return [];
   const settings = currentPrivacySettings();
+  // The user marks elements per site: the page's address, also for its about:blank frames.
+  const selectors = markedSelectorsFor(win.location.href, settings);
+  const roots = scanRoots(doc);
   const boxes: Box[] = [];
-  for (const field of doc.querySelectorAll('input, textarea')) {
-    if (!isSecretField(field)) continue;
-    const box = boxOf(field);
-    if (onScreen(box, win)) boxes.push(box);
-  }
-  for (const selector of markedSelectorsFor(win.location.href, settings)) {
-    for (const element of safeQueryAll(doc, selector)) {
-      const box = boxOf(element);
-      if (onScreen(box, win)) boxes.push(box);
+  for (const scan of roots) {
+    for (const field of scan.root.querySelectorAll('input, textarea')) {
+      if (isSecretField(field)) push(boxes, field, scan);
+    }
+    for (const selector of selectors) {
+      for (const element of safeQueryAll(scan.root, selector)) push(boxes, element, scan);
     }
   }
-  boxes.push(...sensitiveTextBoxes(doc, settings.categories));
+  boxes.push(...sensitiveTextBoxesIn(roots, settings.categories));
   return boxes;
 }
 
 /** Selectors come from storage; a broken one must not stop the others. */
-export function safeQueryAll(doc: Document, selector: string): Element[] {
+function safeQueryAll(root: ParentNode, selector: string): Element[] {
   try {
-    return Array.from(doc.querySelectorAll(selector));
+    return Array.from(root.querySelectorAll(selector));
   } catch {
     return [];
   }

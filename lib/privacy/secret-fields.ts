@@ -1,29 +1,46 @@
 /**
- * Which form fields hold secrets (passwords, card numbers, one-time codes, …). Their values
- * never leave the content script unmasked, and their boxes are blurred in screenshots.
+ * Which form fields hold secrets (passwords, card numbers, one-time codes, PINs, …). Their
+ * values never leave the content script unmasked, and their boxes are blurred in screenshots.
  *
  * A field stays secret once seen secret: a show/hide password toggle turns it into a plain
- * text field while the user types, and the value is no less secret for that.
+ * text field while the user types, and the value is no less secret for that. The boxes of a
+ * split code (`code-groups.ts`) are one secret: all become secret together.
+ *
+ * Fields are recognised by tag name, not `instanceof`: those of a same-origin about:blank
+ * frame come from another realm, where `instanceof HTMLInputElement` is false.
  */
+import { codeGroupOf } from './code-groups';
+import { namesSecret } from './secret-words';
+
 const SECRET_AUTOCOMPLETE = /^(cc-|one-time-code$|.*-password$)/;
-const SECRET_WORDS =
-  /(pass(word|wd|phrase|code)?|pwd|secret|token|otp|one.?time|\bpin\b|pin.?(code|number)|cvc|cvv|csc|security.?code|card|cc.?num|ssn|social.?security|iban|api.?key)/i;
+const HTML = 'http://www.w3.org/1999/xhtml';
 
 const everSecret = new WeakSet<Element>();
 
-function labelledBy(element: Element): string {
-  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/) ?? [];
-  return ids.map((id) => element.ownerDocument.getElementById(id)?.textContent ?? '').join(' ');
+export type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+export function isTextField(element: Element): element is TextField {
+  return (element.localName === 'input' || element.localName === 'textarea') && element.namespaceURI === HTML;
 }
 
-function words(element: Element): string {
-  const labels = (element as HTMLInputElement).labels;
+/** Text of the elements named by aria-labelledby, looked up in the field's own tree (shadow root or document). */
+function labelledBy(element: Element): string {
+  const ids = element.getAttribute('aria-labelledby')?.split(/\s+/).filter(Boolean) ?? [];
+  if (ids.length === 0) return '';
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const find = (id: string) => (typeof root.getElementById === 'function' ? root.getElementById(id) : null);
+  return ids.map((id) => find(id)?.textContent ?? '').join(' ');
+}
+
+function words(element: TextField): string {
+  const labels = element.labels;
   const labelText = labels ? Array.from(labels, (l) => l.textContent ?? '').join(' ') : '';
   return [
     element.getAttribute('name'),
     element.id,
     element.getAttribute('aria-label'),
     element.getAttribute('placeholder'),
+    element.getAttribute('title'),
     labelText,
     labelledBy(element),
   ]
@@ -31,21 +48,27 @@ function words(element: Element): string {
     .join(' ');
 }
 
-function looksSecret(element: HTMLInputElement | HTMLTextAreaElement): boolean {
-  if (element instanceof HTMLInputElement && element.type === 'password') return true;
+function looksSecret(element: TextField): boolean {
+  if (element.localName === 'input' && (element as HTMLInputElement).type === 'password') return true;
   const autocomplete = (element.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
   if (autocomplete.some((token) => SECRET_AUTOCOMPLETE.test(token))) return true;
+  if (namesSecret(words(element))) return true;
+  // Last, as it is the dearest test: a field drawn as dots by CSS.
   const view = element.ownerDocument.defaultView;
   const security = view?.getComputedStyle(element).getPropertyValue('-webkit-text-security');
-  if (security && security !== 'none') return true;
-  return SECRET_WORDS.test(words(element));
+  return Boolean(security && security !== 'none');
 }
 
 export function isSecretField(element: Element): boolean {
   if (everSecret.has(element)) return true;
-  if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) return false;
-  if (!looksSecret(element)) return false;
-  everSecret.add(element);
+  if (!isTextField(element)) return false;
+  if (looksSecret(element)) {
+    everSecret.add(element);
+    return true;
+  }
+  const group = codeGroupOf(element);
+  if (!group) return false;
+  for (const box of group) everSecret.add(box);
   return true;
 }
 
