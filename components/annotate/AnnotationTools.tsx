@@ -35,6 +35,7 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
   const [selected, setSelected] = useState<string>();
   const [drawKind, setDrawKind] = useState<DrawKind>('highlight');
   const [whole, setWhole] = useState(false);
+  const [large, setLarge] = useState(false);
   const focused = isFocused(step);
   const hasDefaultFocus = defaultFocus(step).width < 1;
   const file = useRef<HTMLInputElement>(null);
@@ -87,6 +88,9 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
           )}
         </>
       )}
+      {!step.hideImage && (
+        <button aria-pressed={large} aria-label={`Enlarge picture of ${label}`} onClick={() => setLarge(!large)}>Enlarge picture</button>
+      )}
       <button aria-label={`${step.hideImage ? 'Show' : 'Hide'} screenshot of ${label}`}
         onClick={() => void onChange({ hideImage: !step.hideImage }, `${step.hideImage ? 'Show' : 'Hide'} screenshot of ${label}`)}>
         {step.hideImage ? 'Show screenshot' : 'Hide screenshot'}
@@ -126,7 +130,7 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
     );
   }
   return (
-    <div className="shot-editor">
+    <div className={`shot-editor${large ? ' large' : ''}`}>
       {picture}
       {tools}
       {image.state === 'ready' && !broken && !step.hideImage && (

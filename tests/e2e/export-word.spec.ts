@@ -82,8 +82,8 @@ test('Word, HTML and PDF: focused pictures with the target ringed, addresses as 
   expect(shots[0]).toMatchObject({ width: 960, height: 600, ring: 0 });
   for (const shot of shots.slice(1)) {
     expect(shot).toMatchObject({ width: 640, height: 400 });
-    // Around a 320×64 box (+ gap): well over a thousand pixels of ring line.
-    expect(shot.ring).toBeGreaterThan(1000);
+    // Around a 320×64 box: ~800 px of a 2.5 px line; none without a ring (the picture has no such pink).
+    expect(shot.ring).toBeGreaterThan(400);
   }
   await reader.close();
 
