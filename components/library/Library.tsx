@@ -1,7 +1,7 @@
 /** The guide library: every guide, last changed first, searchable; rename, duplicate, delete, undo. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { guideSummaries } from '@/lib/db/library';
+import { librarySummaries, searchSummaries } from '@/lib/db/library';
 import { undo } from '@/lib/editor/history';
 import { UndoBar } from '@/components/common/UndoBar';
 import { GuideCard } from './GuideCard';
@@ -10,7 +10,9 @@ import { ImportButton } from '@/components/export/ImportButton';
 export function Library() {
   const [query, setQuery] = useState('');
   const [deleted, setDeleted] = useState<string>();
-  const summaries = useLiveQuery(() => guideSummaries(query), [query]);
+  // Read once (and again on changes); each keystroke searches in memory, not the database.
+  const all = useLiveQuery(() => librarySummaries(), []);
+  const summaries = useMemo(() => (all ? searchSummaries(all, query) : undefined), [all, query]);
   if (!summaries) return null;
   const empty = summaries.length === 0 && !query;
   return (
