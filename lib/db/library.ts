@@ -21,8 +21,11 @@ export async function librarySummaries(): Promise<GuideSummary[]> {
   const [guides, summaries] = await Promise.all([d.guides.toArray(), d.summaries.toArray()]);
   const byGuide = new Map<string, StoredSummary>(summaries.map((s) => [s.guideId, s]));
   const missing = guides.filter((g) => !byGuide.has(g.id)).map((g) => g.id);
-  // A summary lost (e.g. the worker stopped before writing it) is made again, once.
-  if (missing.length) void refreshSummaries(d, missing);
+  // A summary lost (the worker stopped before writing it, or a guide written around Dexie) is
+  // made again. Later, outside this read: a live query may not open a write transaction.
+  if (missing.length) {
+    setTimeout(() => refreshSummaries(d, missing).catch((e) => console.error('Waymark: could not summarize guides', e)), 0);
+  }
   return guides
     .sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt)
     .map((guide) => {

@@ -54,4 +54,16 @@ describe('library summaries', () => {
     await deleteGuide(guide.id);
     await vi.waitFor(async () => expect(await db().summaries.get(guide.id)).toBeUndefined());
   });
+  it('are made again for a guide written around Dexie (no summary yet)', async () => {
+    const raw = db().backendDB();
+    await new Promise((resolve, reject) => {
+      const tx = raw.transaction(['guides', 'steps'], 'readwrite');
+      tx.objectStore('guides').put({ id: 'raw', title: 'Raw', intro: '', createdAt: 0, updatedAt: 0, status: 'done' });
+      tx.objectStore('steps').put({ ...fixture.steps[0], guideId: 'raw' });
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    expect((await librarySummaries()).find((s) => s.guide.id === 'raw')?.stepCount).toBe(0);
+    await vi.waitFor(async () => expect((await librarySummaries()).find((s) => s.guide.id === 'raw')?.stepCount).toBe(1));
+  });
 });
