@@ -1,6 +1,7 @@
 /**
- * A step's screenshot with its tools: add highlight / arrow / label / blur, crop, the click
- * marker, hide or replace the picture. A missing or unreadable picture is said in words.
+ * A step's screenshot with its tools: add highlight / arrow / label / blur, the focus (shown
+ * by default; whole screen on demand; adjusted as a crop, or removed), the target marks, hide
+ * or replace the picture. A missing or unreadable picture is said in words.
  */
 import { useRef, useState } from 'react';
 import type { ActionStep } from '@/lib/steps/types';
@@ -8,10 +9,11 @@ import { newId } from '@/lib/db/database';
 import { useStoredImage } from '@/components/common/useBlobUrl';
 import { EditableText } from '@/components/common/EditableText';
 import { newAnnotation, type AnnotationKind, type DrawKind } from './geometry';
-import { hasClickPoint } from './marker';
+import { hasClickPoint } from '@/lib/steps/marks';
+import { defaultFocus, isFocused, shownRegion, targetBox } from '@/lib/steps/focus';
 import { Screenshot } from './Screenshot';
 
-export type StepPatch = Partial<Pick<ActionStep, 'annotations' | 'crop' | 'marker' | 'hideImage'>>;
+export type StepPatch = Partial<Pick<ActionStep, 'annotations' | 'crop' | 'wholeScreen' | 'marker' | 'hideImage'>>;
 
 interface Props {
   step: ActionStep;
@@ -32,6 +34,10 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
   const [broken, setBroken] = useState(false);
   const [selected, setSelected] = useState<string>();
   const [drawKind, setDrawKind] = useState<DrawKind>('highlight');
+  const [whole, setWhole] = useState(false);
+  const [large, setLarge] = useState(false);
+  const focused = isFocused(step);
+  const hasDefaultFocus = defaultFocus(step).width < 1;
   const file = useRef<HTMLInputElement>(null);
   const annotations = step.annotations ?? [];
   const chosen = annotations.find((a) => a.id === selected);
@@ -40,7 +46,8 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
     if (kind !== 'label') setDrawKind(kind);
     // Each new shape a little lower right than the last, so shapes added in a row don't hide each other.
     const shift = (annotations.length % 5) * 0.06;
-    const a = newAnnotation(kind, newId(), { x: 0.4 + shift, y: 0.4 + shift });
+    const r = whole ? { x: 0, y: 0, width: 1, height: 1 } : shownRegion(step);
+    const a = newAnnotation(kind, newId(), { x: r.x + r.width * (0.4 + shift), y: r.y + r.height * (0.4 + shift) });
     setSelected(a.id);
     void onChange({ annotations: [...annotations, a] }, `Add ${name} to ${label}`);
   }
@@ -54,18 +61,35 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
               {text}
             </button>
           ))}
-          {step.crop ? (
-            <button onClick={() => void onChange({ crop: undefined }, `Remove crop from ${label}`)} aria-label={`Remove crop from ${label}`}>Uncrop</button>
-          ) : (
-            <button onClick={() => { setSelected('crop'); void onChange({ crop: { x: 0.1, y: 0.1, width: 0.8, height: 0.8 } }, `Crop ${label}`); }} aria-label={`Crop ${label}`}>Crop</button>
+          {focused && (
+            <button aria-pressed={whole} aria-label={`Show whole screen of ${label}`} onClick={() => setWhole(!whole)}>Show whole screen</button>
           )}
-          {hasClickPoint(step) && (
+          {step.crop ? (
+            <button onClick={() => void onChange({ crop: undefined }, `Remove crop from ${label}`)} aria-label={`Remove crop from ${label}`}>Remove crop</button>
+          ) : (
+            <button aria-label={`${focused ? 'Adjust focus of' : 'Crop'} ${label}`} onClick={() => {
+              setSelected('crop');
+              setWhole(true);
+              const crop = focused ? shownRegion(step) : { x: 0.1, y: 0.1, width: 0.8, height: 0.8 };
+              void onChange({ crop }, `Crop ${label}`);
+            }}>{focused ? 'Adjust focus' : 'Crop'}</button>
+          )}
+          {hasDefaultFocus && !step.crop && (
+            <button aria-label={`${step.wholeScreen ? 'Focus on target of' : 'Remove focus from'} ${label}`}
+              onClick={() => void onChange({ wholeScreen: step.wholeScreen ? undefined : true }, `${step.wholeScreen ? 'Focus' : 'Remove focus from'} ${label}`)}>
+              {step.wholeScreen ? 'Focus on target' : 'Remove focus'}
+            </button>
+          )}
+          {(hasClickPoint(step) || targetBox(step)) && (
             <button aria-label={`${step.marker?.hidden ? 'Show' : 'Hide'} click marker on ${label}`}
               onClick={() => void onChange({ marker: { ...step.marker, hidden: !step.marker?.hidden } }, `Toggle click marker on ${label}`)}>
-              {step.marker?.hidden ? 'Show marker' : 'Hide marker'}
+              {step.marker?.hidden ? 'Show click marker' : 'Hide click marker'}
             </button>
           )}
         </>
+      )}
+      {!step.hideImage && (
+        <button aria-pressed={large} aria-label={`Enlarge picture of ${label}`} onClick={() => setLarge(!large)}>Enlarge picture</button>
       )}
       <button aria-label={`${step.hideImage ? 'Show' : 'Hide'} screenshot of ${label}`}
         onClick={() => void onChange({ hideImage: !step.hideImage }, `${step.hideImage ? 'Show' : 'Hide'} screenshot of ${label}`)}>
@@ -80,7 +104,7 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
             <EditableText label={`Label text on ${label}`} value={chosen.text}
               onCommit={(text) => onChange({ annotations: annotations.map((a) => (a.id === chosen.id ? { ...chosen, text } : a)) }, `Edit label on ${label}`)} />
           )}
-          <button aria-label={`Delete selected annotation on ${label}`}
+          <button aria-label={`Delete shape on ${label}`}
             onClick={() => { setSelected(undefined); void onChange({ annotations: annotations.filter((a) => a.id !== chosen.id) }, `Delete annotation on ${label}`); }}>
             Delete shape
           </button>
@@ -99,14 +123,14 @@ export function ShotEditor({ step, label, onChange, onReplace }: Props) {
       <>
         {/* Decoding check: an SVG <image> does not report a broken picture, an <img> does. */}
         <img src={image.url} alt="" hidden onError={() => setBroken(true)} />
-        <Screenshot step={step} label={label} url={image.url} size={image} selected={selected} onSelect={setSelected}
+        <Screenshot step={step} label={label} url={image.url} size={image} selected={selected} onSelect={setSelected} whole={whole}
           drawKind={drawKind} newId={newId}
           onChange={(patch, text) => void onChange(patch, text)} />
       </>
     );
   }
   return (
-    <div className="shot-editor">
+    <div className={`shot-editor${large ? ' large' : ''}`}>
       {picture}
       {tools}
       {image.state === 'ready' && !broken && !step.hideImage && (

@@ -1,13 +1,16 @@
 /**
- * A step's screenshot with its annotations, crop and click marker drawn as SVG over it.
+ * A step's screenshot with its annotations, focus and target marks drawn as SVG over it.
+ * Focused, the SVG's viewBox is the shown region (the picture the exports show); whole, the
+ * region is an outlined area that can be moved and resized (it becomes the step's `crop`).
  * Shapes are selected by click or Tab, moved by dragging or arrow keys, resized by their
  * handle or Shift+arrows, removed with Delete. Each finished gesture is one undo entry.
  */
 import { useRef, useState } from 'react';
 import type { ActionStep, Annotation, NormBox, NormPoint } from '@/lib/steps/types';
 import { drawnAnnotation, dragHandle, moveBox, resizeBox, type DrawKind, type Handle } from './geometry';
-import { KIND_NAMES, Marker, Shape, type Size } from './shapes';
-import { markerPoint } from './marker';
+import { KIND_NAMES, MarkShape, Shape, type Size } from './shapes';
+import { markerPoint, stepMarks } from '@/lib/steps/marks';
+import { isFocused, shownRegion } from '@/lib/steps/focus';
 import type { StepPatch } from './AnnotationTools';
 
 /** What is being dragged right now, drawn from this preview until the pointer is released. */
@@ -26,6 +29,8 @@ interface Props {
   url: string;
   size: Size;
   selected?: string;
+  /** Show the whole screenshot with the focus outlined, rather than the focused part alone. */
+  whole: boolean;
   /** What a drag on the bare picture draws. */
   drawKind: DrawKind;
   newId(): string;
@@ -35,17 +40,21 @@ interface Props {
 
 const NUDGE = 0.01;
 
-export function Screenshot({ step, label, url, size, selected, drawKind, newId, onSelect, onChange }: Props) {
+export function Screenshot({ step, label, url, size, selected, whole, drawKind, newId, onSelect, onChange }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<Drag>(undefined);
   const [preview, setPreview] = useState<Preview>();
   const annotations = step.annotations ?? [];
   const marker = markerPoint(step);
   const idBase = `s${step.id.replace(/[^a-zA-Z0-9]/g, '')}`;
+  const region = shownRegion(step);
+  const focused = isFocused(step);
+  const view = whole ? { x: 0, y: 0, width: 1, height: 1 } : region;
 
+  /** A pointer position in image coordinates (0..1), through the shown part of the picture. */
   function normalized(e: React.PointerEvent): NormPoint {
     const r = svg.current!.getBoundingClientRect();
-    return { x: (e.clientX - r.left) / r.width, y: (e.clientY - r.top) / r.height };
+    return { x: view.x + ((e.clientX - r.left) / r.width) * view.width, y: view.y + ((e.clientY - r.top) / r.height) * view.height };
   }
 
   /** The shape `id` moved by (dx, dy) through `handle`, as the patch that saves it. */
@@ -55,7 +64,8 @@ export function Screenshot({ step, label, url, size, selected, drawKind, newId, 
       return { id, marker: at, patch: { marker: { ...step.marker, at } } };
     }
     if (id === 'crop') {
-      const crop = handle === 'corner' ? resizeBox(step.crop!, dx, dy) : moveBox(step.crop!, dx, dy);
+      // Moving the default focus makes it the trainer's own region.
+      const crop = handle === 'corner' ? resizeBox(region, dx, dy) : moveBox(region, dx, dy);
       return { id, crop, patch: { crop } };
     }
     const annotation = dragHandle(annotations.find((a) => a.id === id)!, handle, dx, dy);
@@ -117,7 +127,7 @@ export function Screenshot({ step, label, url, size, selected, drawKind, newId, 
     } else if ((e.key === 'Delete' || e.key === 'Backspace') && id !== 'marker') {
       e.preventDefault();
       onSelect(undefined);
-      const patch: StepPatch = id === 'crop' ? { crop: undefined } : { annotations: annotations.filter((a) => a.id !== id) };
+      const patch: StepPatch = id === 'crop' ? { crop: undefined, wholeScreen: true } : { annotations: annotations.filter((a) => a.id !== id) };
       onChange(patch, `Delete ${nameOf(id)} on ${label}`);
     } else if (e.key === 'Escape') {
       onSelect(undefined);
@@ -125,14 +135,19 @@ export function Screenshot({ step, label, url, size, selected, drawKind, newId, 
   }
 
   const shown = (a: Annotation) => (preview?.id === a.id && preview.annotation) || a;
-  const crop = (preview?.id === 'crop' && preview.crop) || step.crop;
+  // The focus is outlined for adjusting only in the whole view.
+  const crop = whole && focused ? (preview?.id === 'crop' && preview.crop) || region : undefined;
   const markerAt = (preview?.id === 'marker' && preview.marker) || marker;
+  const marked = markerAt === marker ? step : { ...step, marker: { ...step.marker, at: markerAt } };
+  const viewPx = { x: view.x * size.width, y: view.y * size.height, width: view.width * size.width, height: view.height * size.height };
+  const marks = stepMarks(marked, view, viewPx);
   const px = (b: NormBox) => ({ x: b.x * size.width, y: b.y * size.height, width: b.width * size.width, height: b.height * size.height });
-  const handleSize = size.width * 0.014;
+  const handleSize = viewPx.width * 0.014;
   const counts: Record<string, number> = {};
 
   return (
-    <svg ref={svg} className="shot" viewBox={`0 0 ${size.width} ${size.height}`} role="group" aria-label={`Screenshot of ${label}`}
+    <svg ref={svg} className="shot" viewBox={`${viewPx.x} ${viewPx.y} ${viewPx.width} ${viewPx.height}`} role="group"
+      aria-label={`${whole || !focused ? 'Screenshot' : 'Focused screenshot'} of ${label}`}
       onPointerMove={onPointerMove} onPointerUp={onPointerUp} onPointerDown={onBackgroundDown}>
       <defs>
         <filter id={`${idBase}-blur`}>
@@ -174,12 +189,14 @@ export function Screenshot({ step, label, url, size, selected, drawKind, newId, 
           )}
         </g>
       )}
-      {markerAt && (
-        <g role="button" tabIndex={0} aria-label={`Click marker on ${label}`} aria-pressed={selected === 'marker'}
-          onPointerDown={(e) => onPointerDown(e, 'marker', 'body')} onKeyDown={(e) => onKeyDown(e, 'marker')} onFocus={() => onSelect('marker')}>
-          <Marker at={markerAt} size={size} />
-        </g>
-      )}
+      <g transform={`translate(${viewPx.x} ${viewPx.y})`}>
+        {marks.map((m) => m.kind === 'ring' ? <MarkShape key="ring" mark={m} /> : (
+          <g key="dot" role="button" tabIndex={0} aria-label={`Click marker on ${label}`} aria-pressed={selected === 'marker'}
+            onPointerDown={(e) => onPointerDown(e, 'marker', 'body')} onKeyDown={(e) => onKeyDown(e, 'marker')} onFocus={() => onSelect('marker')}>
+            <MarkShape mark={m} />
+          </g>
+        ))}
+      </g>
     </svg>
   );
 }

@@ -3,6 +3,7 @@
  * lib/steps/annotation-style.ts (the exports draw the same shapes into pixels).
  */
 import type { Annotation, NormPoint } from '@/lib/steps/types';
+import type { Mark } from '@/lib/steps/marks';
 import { ANNOTATION_STYLE as S } from '@/lib/steps/annotation-style';
 
 export interface Size {
@@ -80,10 +81,23 @@ export function Shape({ a, size, url, clipId, filterId }: { a: Annotation; size:
   }
 }
 
-export function Marker({ at, size }: { at: NormPoint; size: Size }) {
+/** A mark of lib/steps/marks.ts (target ring or click point): halo first, coloured line over it. */
+export function MarkShape({ mark: m }: { mark: Mark }) {
+  const [outer, inner] = [m.outer, m.inner];
+  if (m.kind === 'ring') {
+    const rect = { x: m.x, y: m.y, width: m.width, height: m.height, rx: m.radius, fill: 'none', pointerEvents: 'none' as const };
+    return (
+      <g className="target-ring">
+        <rect {...rect} stroke={outer.color} strokeWidth={outer.width} />
+        <rect {...rect} stroke={inner.color} strokeWidth={inner.width} />
+      </g>
+    );
+  }
   return (
-    <circle cx={at.x * size.width} cy={at.y * size.height} r={size.width * S.markerRadius}
-      fill={S.markerFill} stroke={S.markerColor} strokeWidth={size.width * S.strokeWidth} />
+    <>
+      <circle cx={m.cx} cy={m.cy} r={m.r} fill={m.fill} stroke={outer.color} strokeWidth={outer.width} />
+      <circle cx={m.cx} cy={m.cy} r={m.r} fill="none" stroke={inner.color} strokeWidth={inner.width} />
+    </>
   );
 }
 

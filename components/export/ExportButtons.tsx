@@ -1,5 +1,5 @@
 /**
- * "Export HTML", "Export PDF", "Export Markdown" and "Export bundle": each downloads a file
+ * "Export HTML", "Export PDF", "Export Word", "Export Markdown" and "Export bundle": each downloads a file
  * named after the guide, with progress shown while a long guide is written.
  */
 import { useState } from 'react';
@@ -7,18 +7,19 @@ import type { Guide } from '@/lib/steps/types';
 import { loadGuideData, type Progress } from '@/lib/export/guide-data';
 import { download, fileNameFor } from '@/lib/export/files';
 
-type Format = 'html' | 'pdf' | 'markdown' | 'bundle';
+type Format = 'html' | 'pdf' | 'docx' | 'markdown' | 'bundle';
 
 const LABELS: Record<Format, string> = {
   html: 'Export HTML',
   pdf: 'Export PDF',
+  docx: 'Export Word',
   markdown: 'Export Markdown',
   bundle: 'Export bundle',
 };
 
-const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', markdown: 'md.zip', bundle: 'waymark.zip' };
+const EXTENSIONS: Record<Format, string> = { html: 'html', pdf: 'pdf', docx: 'docx', markdown: 'md.zip', bundle: 'waymark.zip' };
 
-/** Each format's code (and jsPDF with its font, the heaviest) is loaded only when asked for. */
+/** Each format's code (jsPDF with its font, docx: the heaviest) is loaded only when asked for. */
 async function exportBlob(format: Format, guideId: string, onProgress: Progress): Promise<Blob> {
   switch (format) {
     case 'bundle':
@@ -27,6 +28,8 @@ async function exportBlob(format: Format, guideId: string, onProgress: Progress)
       return (await import('@/lib/export/html')).exportHtml(await loadGuideData(guideId), onProgress);
     case 'pdf':
       return (await import('@/lib/export/pdf')).exportPdf(await loadGuideData(guideId), onProgress);
+    case 'docx':
+      return (await import('@/lib/export/docx')).exportDocx(await loadGuideData(guideId), onProgress);
     case 'markdown':
       return (await import('@/lib/export/markdown')).exportMarkdown(await loadGuideData(guideId), onProgress);
   }

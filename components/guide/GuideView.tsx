@@ -2,13 +2,12 @@
  * One guide in the editor: title, intro, steps (live while a recording still adds to them),
  * undo / redo and export. Every change is saved at once; there is no Save button.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { fillIntro, getGuide } from '@/lib/db/guides';
+import { getGuide } from '@/lib/db/guides';
 import { stepsOf } from '@/lib/db/steps';
 import { perform } from '@/lib/editor/history';
 import { editGuide, insertStep } from '@/lib/editor/commands';
-import { suggestedIntro } from '@/lib/editor/intro';
 import { ExportButtons } from '@/components/export/ExportButtons';
 import { EditableText } from '@/components/common/EditableText';
 import { UndoBar } from '@/components/common/UndoBar';
@@ -19,11 +18,6 @@ export function GuideView({ guideId }: { guideId: string }) {
   const guide = useLiveQuery(() => getGuide(guideId), [guideId], null);
   const steps = useLiveQuery(() => stepsOf(guideId), [guideId]);
   const [notice, setNotice] = useState<{ text: string; guideId?: string; error?: boolean }>();
-  const suggestion = guide && guide.status === 'done' && !guide.intro && steps ? suggestedIntro(steps) : '';
-  // A finished recording gets its intro from the first page, so the export has one too.
-  useEffect(() => {
-    if (suggestion) void fillIntro(guideId, suggestion);
-  }, [guideId, suggestion]);
   if (guide === null) return null;
   if (!guide) {
     return (
@@ -44,7 +38,7 @@ export function GuideView({ guideId }: { guideId: string }) {
       <h1 className="sr-only">{guide.title}</h1>
       <EditableText className="title-input" label="Guide title" value={guide.title} placeholder="Guide title"
         onCommit={(title) => perform(() => editGuide(guideId, { title }, 'Rename guide'))} />
-      <EditableText className="intro-input" label="Guide introduction" value={guide.intro} multiline placeholder="What this guide helps the reader do"
+      <EditableText className="intro-input" label="Guide introduction" value={guide.intro} multiline placeholder="Write an introduction: what this guide helps the reader do, and who it is for"
         onCommit={(text) => perform(() => editGuide(guideId, { intro: text }, 'Edit introduction'))} />
       {notice && (
         <p role={notice.error ? 'alert' : 'status'} className="notice">

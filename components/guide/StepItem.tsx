@@ -1,6 +1,7 @@
 /**
- * One step in the editor: its label, its sentence and note (editable), its screenshot with
- * tools, and its commands. Page text is rendered as React text, never as HTML.
+ * One step in the editor: its label, its sentence and note (editable) beside a medium focused
+ * picture with its tools (enlarged on demand), and its commands, so several steps fit a
+ * screen. Page text is rendered as React text, never as HTML.
  */
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
@@ -63,16 +64,20 @@ export function StepItem({ step, label, index, count, onSplit, onError }: Props)
         <span className="number">{label}</span>
         <StepActions guideId={step.guideId} stepId={step.id} name={name} index={index} count={count} onSplit={onSplit} />
       </header>
-      <EditableText className="sentence-input" label={`${label} text`} value={step.text} multiline
-        placeholder={PLACEHOLDERS[step.kind]} onCommit={(text) => edit({ text }, `Edit ${name} text`)} />
-      {step.kind !== 'heading' && (
-        <EditableText className="note-input" label={`${label} note`} value={step.note ?? ''} multiline placeholder="Add a note (optional)"
-          onCommit={(note) => edit({ note: note || undefined }, `Edit ${name} note`)} />
-      )}
-      {step.kind === 'action' && (
-        <ShotEditor step={step} label={label} onChange={(patch, what) => edit(patch, what)} onReplace={replace} />
-      )}
-      <RedactValue step={step} />
+      <div className={step.kind === 'action' ? 'step-body' : undefined}>
+        <div className="step-text">
+          <EditableText className="sentence-input" label={`${label} text`} value={step.text} multiline
+            placeholder={PLACEHOLDERS[step.kind]} onCommit={(text) => edit({ text }, `Edit ${name} text`)} />
+          {step.kind !== 'heading' && (
+            <EditableText className="note-input" label={`${label} note`} value={step.note ?? ''} multiline placeholder="Add a note (optional)"
+              onCommit={(note) => edit({ note: note || undefined }, `Edit ${name} note`)} />
+          )}
+          <RedactValue step={step} />
+        </div>
+        {step.kind === 'action' && (
+          <ShotEditor step={step} label={label} onChange={(patch, what) => edit(patch, what)} onReplace={replace} />
+        )}
+      </div>
     </article>
   );
 }

@@ -1,16 +1,22 @@
 /** The guide library: every guide, last changed first, searchable; rename, duplicate, delete, undo. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { guideSummaries } from '@/lib/db/library';
+import { librarySummaries, searchSummaries } from '@/lib/db/library';
 import { undo } from '@/lib/editor/history';
 import { UndoBar } from '@/components/common/UndoBar';
 import { GuideCard } from './GuideCard';
 import { ImportButton } from '@/components/export/ImportButton';
 
+/** Cards shown at first: a library of thousands opens as fast as one of a hundred. */
+const PAGE = 100;
+
 export function Library() {
   const [query, setQuery] = useState('');
   const [deleted, setDeleted] = useState<string>();
-  const summaries = useLiveQuery(() => guideSummaries(query), [query]);
+  const [limit, setLimit] = useState(PAGE);
+  // Read once (and again on changes); each keystroke searches in memory, not the database.
+  const all = useLiveQuery(() => librarySummaries(), []);
+  const summaries = useMemo(() => (all ? searchSummaries(all, query) : undefined), [all, query]);
   if (!summaries) return null;
   const empty = summaries.length === 0 && !query;
   return (
@@ -45,10 +51,13 @@ export function Library() {
         <p className="muted">No guide matches “{query}”.</p>
       ) : (
         <ul aria-label="Guides" className="guide-list">
-          {summaries.map((s) => (
+          {summaries.slice(0, limit).map((s) => (
             <GuideCard key={s.guide.id} summary={s} onDeleted={setDeleted} />
           ))}
         </ul>
+      )}
+      {summaries.length > limit && (
+        <button onClick={() => setLimit(limit + 10 * PAGE)}>Show more guides ({summaries.length - limit} more)</button>
       )}
     </main>
   );

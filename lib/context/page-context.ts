@@ -7,6 +7,7 @@
 import { Readability } from '@mozilla/readability';
 import { findSensitive } from '@/lib/privacy/detectors';
 import { SENSITIVE_CATEGORIES } from '@/lib/privacy/settings';
+import { readsAsProse } from '@/lib/editor/intro';
 
 const MAX_INTRO = 300;
 
@@ -30,7 +31,9 @@ export function shorten(text: string, max = MAX_INTRO): string {
 export function readPageContext(doc: Document): { excerpt: string } {
   try {
     const article = new Readability(doc.cloneNode(true) as Document).parse();
-    return { excerpt: maskSensitive(shorten(article?.excerpt ?? '')) };
+    const excerpt = shorten(article?.excerpt ?? '');
+    // A lone field label or a menu is no intro: better none, and the editor asks for one.
+    return { excerpt: readsAsProse(excerpt) ? maskSensitive(excerpt) : '' };
   } catch {
     return { excerpt: '' };
   }

@@ -7,11 +7,13 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Guide, Step, StoredImage } from '@/lib/steps/types';
+import { keepSummaries, summarize, type StoredSummary } from './summaries';
 
 export class WaymarkDatabase extends Dexie {
   guides!: Table<Guide, string>;
   steps!: Table<Step, string>;
   images!: Table<StoredImage, string>;
+  summaries!: Table<StoredSummary, string>;
 
   constructor(name = 'waymark') {
     super(name);
@@ -21,6 +23,16 @@ export class WaymarkDatabase extends Dexie {
       steps: 'id, guideId, [guideId+order]',
       images: 'id, guideId',
     });
+    // v2 (issue 13): per-guide summaries for a library of thousands of guides.
+    this.version(2)
+      .stores({ summaries: 'guideId' })
+      .upgrade(async (tx) => {
+        const byGuide = new Map<string, Step[]>();
+        for (const g of await tx.table<Guide, string>('guides').toArray()) byGuide.set(g.id, []);
+        await tx.table<Step, string>('steps').each((s) => byGuide.get(s.guideId)?.push(s));
+        await tx.table<StoredSummary, string>('summaries').bulkPut([...byGuide].map(([id, steps]) => summarize(id, steps)));
+      });
+    keepSummaries(this);
   }
 }
 

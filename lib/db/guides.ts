@@ -38,12 +38,3 @@ export async function deleteGuide(id: string): Promise<void> {
     await d.guides.delete(id);
   });
 }
-
-/** Sets a default intro when the guide still has none, without counting as an edit. */
-export async function fillIntro(id: string, intro: string): Promise<void> {
-  const d = db();
-  await d.transaction('rw', d.guides, async () => {
-    const guide = await d.guides.get(id);
-    if (guide && !guide.intro) await d.guides.update(id, { intro });
-  });
-}

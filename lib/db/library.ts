@@ -1,35 +1,42 @@
-/** What the guide library shows: each guide with its step count and thumbnail, searchable. */
-import type { Guide, Step } from '@/lib/steps/types';
+/**
+ * What the guide library shows: each guide with its step count and thumbnail, searchable.
+ * Read from the per-guide summaries (lib/db/summaries.ts), never from every step.
+ */
+import type { Guide } from '@/lib/steps/types';
 import { db } from './database';
+import { refreshSummaries, type StoredSummary } from './summaries';
 
 export interface GuideSummary {
   guide: Guide;
   stepCount: number;
   /** The first screenshot of the guide, if any. */
   thumbnailId?: string;
+  /** Sentences and notes in lower case, for search. */
+  text: string;
 }
 
-/** Guides whose title, sentences or notes contain `query` (any case); last changed first. */
-export async function guideSummaries(query = ''): Promise<GuideSummary[]> {
+/** Every guide with its summary, last changed first: read once, then searched in memory. */
+export async function librarySummaries(): Promise<GuideSummary[]> {
   const d = db();
-  const needle = query.trim().toLowerCase();
-  const [guides, steps] = await Promise.all([d.guides.toArray(), d.steps.toArray()]);
-  const byGuide = new Map<string, Step[]>();
-  for (const step of steps) {
-    const list = byGuide.get(step.guideId) ?? [];
-    list.push(step);
-    byGuide.set(step.guideId, list);
+  const [guides, summaries] = await Promise.all([d.guides.toArray(), d.summaries.toArray()]);
+  const byGuide = new Map<string, StoredSummary>(summaries.map((s) => [s.guideId, s]));
+  const missing = guides.filter((g) => !byGuide.has(g.id)).map((g) => g.id);
+  // A summary lost (the worker stopped before writing it, or a guide written around Dexie) is
+  // made again. Later, outside this read: a live query may not open a write transaction.
+  if (missing.length) {
+    setTimeout(() => refreshSummaries(d, missing).catch((e) => console.error('Waymark: could not summarize guides', e)), 0);
   }
-  const matches = (guide: Guide, list: Step[]) =>
-    !needle ||
-    guide.title.toLowerCase().includes(needle) ||
-    list.some((s) => s.text.toLowerCase().includes(needle) || s.note?.toLowerCase().includes(needle));
   return guides
-    .filter((g) => matches(g, byGuide.get(g.id) ?? []))
     .sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt)
     .map((guide) => {
-      const list = (byGuide.get(guide.id) ?? []).sort((a, b) => a.order - b.order);
-      const first = list.find((s) => s.kind === 'action' && s.imageId && !s.hideImage);
-      return { guide, stepCount: list.length, thumbnailId: first?.kind === 'action' ? first.imageId : undefined };
+      const s = byGuide.get(guide.id);
+      return { guide, stepCount: s?.stepCount ?? 0, thumbnailId: s?.thumbnailId, text: s?.text ?? '' };
     });
+}
+
+/** The guides whose title, sentences or notes contain `query` (any case). Pure, in memory. */
+export function searchSummaries(all: GuideSummary[], query: string): GuideSummary[] {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return all;
+  return all.filter((s) => s.guide.title.toLowerCase().includes(needle) || s.text.includes(needle));
 }

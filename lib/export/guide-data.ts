@@ -40,6 +40,22 @@ export function actionCount(steps: Step[]): number {
   return steps.filter((s) => s.kind === 'action').length;
 }
 
+/**
+ * The address a "Go to" step leads to, so a reader can follow it (a title alone cannot be
+ * followed). `href` only for web addresses: a page's `javascript:` URL never becomes a link.
+ */
+export function addressOf(step: Step): { text: string; href?: string } | undefined {
+  if (step.kind !== 'action' || step.action.kind !== 'navigate') return undefined;
+  const text = step.action.page.url.trim();
+  if (!text) return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? { text, href: url.href } : { text };
+  } catch {
+    return { text };
+  }
+}
+
 /** What a step's sentence reads as, never empty for a numbered step. */
 export function sentenceOf(step: Step, number?: number): string {
   const text = step.text.trim();
@@ -48,7 +64,7 @@ export function sentenceOf(step: Step, number?: number): string {
 }
 
 /**
- * The picture of a step as every export shows it: crop, blur, annotations and marker drawn
+ * The picture of a step as every export shows it: focus, blur, annotations and marks drawn
  * in. Read and rendered one step at a time, so a long guide is never all decoded at once.
  */
 export async function renderedShotOf(
@@ -63,7 +79,8 @@ export async function renderedShotOf(
   const { renderShot, needsRendering } = await import('./render-shot');
   const action = step as ActionStep;
   const fits = image.width <= (options.maxWidth ?? Infinity);
-  if (!needsRendering(action, options) && fits && image.blob.type === 'image/jpeg') {
+  const usable = image.blob.type === 'image/jpeg' || image.blob.type === options.type;
+  if (!needsRendering(action, options) && fits && usable) {
     return { blob: image.blob, width: image.width, height: image.height };
   }
   return renderShot(image.blob, action, options);

@@ -16,9 +16,10 @@ li.step{background:#fff;border:1px solid #dde1e7;border-radius:10px;padding:16px
 .sentence{margin:0 0 12px;font-weight:600;overflow-wrap:anywhere;white-space:pre-wrap}
 .num{-webkit-print-color-adjust:exact;print-color-adjust:exact;display:inline-block;min-width:1.8em;height:1.8em;line-height:1.8em;margin-right:.5em;border-radius:50%;background:#3755d6;color:#fff;text-align:center;font-size:.9em;white-space:nowrap}
 .note{margin:0 0 12px;color:#3b4450;white-space:pre-wrap;overflow-wrap:anywhere}
+.address{margin:0 0 12px;overflow-wrap:anywhere}
+.address a{color:#2a45b8}
 .tone{font-weight:700;margin-right:.4em}
 figure{position:relative;margin:0;line-height:0}
-figure svg.overlay{position:absolute;inset:0;width:100%;height:100%;pointer-events:none}
 figure img{display:block;max-width:100%;width:100%;height:auto;border:1px solid #dde1e7;border-radius:6px}
 li.heading{background:none;border:0;padding:8px 0 0;break-after:avoid;page-break-after:avoid}
 li.heading h2{font-size:1.35rem;margin:0 0 4px}

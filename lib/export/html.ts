@@ -3,17 +3,15 @@
  * no request). Built with DOM methods and `textContent`, so page text can never become
  * markup; a CSP meta tag forbids scripts and remote loads as a second wall.
  *
- * Screenshots are rendered one at a time (crop, blur, annotations, marker drawn in) and
+ * Screenshots are rendered one at a time (focus, blur, annotations, marks drawn in) and
  * spliced into the serialized page as data URLs, so the DOM never carries megabytes of
  * base64 and no more than one picture is decoded at once.
  */
-import type { ActionStep, Step } from '@/lib/steps/types';
-import { ANNOTATION_STYLE } from '@/lib/steps/annotation-style';
+import type { Step } from '@/lib/steps/types';
 import { blobToDataUrl } from './files';
-import { markerPoint } from './marker';
-import { cropOf, markerSize } from './render-shot';
 import {
   actionCount,
+  addressOf,
   type GuideData,
   numberSteps,
   type Progress,
@@ -23,8 +21,8 @@ import {
 import { EXPORT_CSS } from './html-style';
 
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
-/** Pictures wider than this are shrunk: sharp on a laptop, a tenth of the weight of 4K. */
-const MAX_IMAGE_WIDTH = 1600;
+/** Pictures are shown at most ~820 px wide: encoded a little wider, no heavier than needed. */
+const MAX_IMAGE_WIDTH = 960;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -36,39 +34,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-/**
- * The click marker as an SVG circle over the picture, in the picture's own pixel space with
- * the shot renderer's geometry: a picture with nothing else drawn on it is used as stored,
- * with no decoding and re-encoding (the common case, and most of the time of a long guide).
- */
-function markerOverlay(doc: Document, step: ActionStep, width: number, height: number): SVGSVGElement | undefined {
-  const at = markerPoint(step);
-  if (!at) return undefined;
-  const crop = cropOf(step);
-  const cx = ((at.x - crop.x) / crop.width) * width;
-  const cy = ((at.y - crop.y) / crop.height) * height;
-  if (cx < 0 || cx > width || cy < 0 || cy > height) return undefined;
-  const { radius, line } = markerSize(width);
-  const svg = doc.createElementNS(SVG, 'svg');
-  svg.setAttribute('class', 'overlay');
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('aria-hidden', 'true');
-  const circle = doc.createElementNS(SVG, 'circle');
-  const attrs = {
-    cx: cx.toFixed(1),
-    cy: cy.toFixed(1),
-    r: radius.toFixed(1),
-    fill: ANNOTATION_STYLE.markerFill,
-    stroke: ANNOTATION_STYLE.markerColor,
-    'stroke-width': line.toFixed(1),
-  };
-  for (const [name, value] of Object.entries(attrs)) circle.setAttribute(name, value);
-  svg.append(circle);
-  return svg;
 }
 
 interface Pending {
@@ -91,6 +56,12 @@ function stepItem(doc: Document, step: Step, number: number | undefined, section
     if (step.kind === 'callout') sentence.append(el(doc, 'span', { class: 'tone' }, step.tone === 'tip' ? 'Tip:' : 'Warning:'));
     sentence.append(doc.createTextNode(text));
     item.append(sentence);
+  }
+  const address = addressOf(step);
+  if (address) {
+    const line = el(doc, 'p', { class: 'address' });
+    line.append(address.href ? el(doc, 'a', { href: address.href }, address.text) : doc.createTextNode(address.text));
+    item.append(line);
   }
   if (step.note) item.append(el(doc, 'p', { class: 'note' }, step.note));
   return item;
@@ -157,7 +128,7 @@ export async function exportHtml(data: GuideData, onProgress?: Progress, now = n
   const token = `waymark-image-${crypto.randomUUID()}-`;
   const { doc, pending } = buildDocument(data, now, token);
   const sources: string[] = [];
-  const shotAt = renderAhead({ ...data, steps: pending.map((p) => p.step) }, { maxWidth: MAX_IMAGE_WIDTH, withoutMarker: true });
+  const shotAt = renderAhead({ ...data, steps: pending.map((p) => p.step) }, { maxWidth: MAX_IMAGE_WIDTH, type: 'image/webp', quality: 0.8 });
   for (const [i, p] of pending.entries()) {
     const shot = await shotAt(i);
     if (shot) {
@@ -165,8 +136,6 @@ export async function exportHtml(data: GuideData, onProgress?: Progress, now = n
       p.img.setAttribute('height', String(shot.height));
       // Printed, a picture is at most 170 mm tall, so its step fits on one page.
       p.img.parentElement?.style.setProperty('--ratio', (shot.width / shot.height).toFixed(4));
-      const marker = markerOverlay(doc, p.step as ActionStep, shot.width, shot.height);
-      if (marker) p.img.after(marker);
       sources.push(await blobToDataUrl(shot.blob));
     } else {
       p.img.closest('figure')?.remove();

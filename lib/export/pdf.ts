@@ -1,15 +1,14 @@
 /**
- * PDF export with jsPDF: real, selectable text in a Unicode font (see pdf-fonts.ts), a title
- * header, page numbers, an outline (bookmarks) per section and step, and each screenshot
- * scaled with its aspect ratio kept and never split across pages. Pictures are read and
- * rendered one step at a time, so a long guide is never all decoded at once.
+ * PDF export with jsPDF: real, selectable text in a Unicode font (see pdf-fonts.ts), a cover
+ * block, page numbers, an outline (bookmarks) per section and step. Steps follow each other
+ * on a page as long as they fit, never split: pictures (focused, marks drawn in) are at most
+ * PICTURE_HEIGHT tall, so two steps share a page (issue 13). Pictures are read and rendered
+ * one step at a time, so a long guide is never all decoded at once.
  */
-import { GState, jsPDF } from 'jspdf';
-import type { ActionStep, Step } from '@/lib/steps/types';
-import { ANNOTATION_STYLE } from '@/lib/steps/annotation-style';
-import { markerPoint } from './marker';
-import { cropOf, markerSize, type RenderedShot } from './render-shot';
-import { actionCount, type GuideData, numberSteps, type Progress, renderAhead, sentenceOf } from './guide-data';
+import { jsPDF } from 'jspdf';
+import type { Step } from '@/lib/steps/types';
+import type { RenderedShot } from './render-shot';
+import { actionCount, addressOf, type GuideData, numberSteps, type Progress, renderAhead, sentenceOf } from './guide-data';
 import { PDF_FONT, useUnicodeFont } from './pdf-fonts';
 
 export type Paper = 'a4' | 'letter';
@@ -19,8 +18,10 @@ const FOOTER = 10;
 const GAP = 7;
 /** Millimetres per typographic point. */
 const PT = 25.4 / 72;
-/** A 1600 px wide picture over 178 mm is ~230 dpi: sharp in print, light in size. */
-const MAX_IMAGE_WIDTH = 1600;
+/** A 1200 px wide picture over 140 mm is ~220 dpi: sharp in print, light in size. */
+const MAX_IMAGE_WIDTH = 1200;
+/** The tallest a picture is drawn: two steps with a sentence, a note and a 16:10 picture fit a page. */
+const PICTURE_HEIGHT = 88;
 const INK: [number, number, number] = [28, 36, 48];
 const MUTED: [number, number, number] = [90, 100, 115];
 const ACCENT: [number, number, number] = [55, 85, 214];
@@ -129,13 +130,17 @@ async function stepBlock(
   const bold = step.kind !== 'text';
   const sentence = wrap(l, `${prefix}${text}`, 12, bold, width);
   const note = step.note ? wrap(l, step.note, 10, false, width) : [];
-  const textHeight = sentence.length * lineHeight(12) + (note.length ? 1.5 + note.length * lineHeight(10) : 0);
+  const address = addressOf(step);
+  const addressLines = address ? wrap(l, address.text, 10, false, width) : [];
+  const textHeight = sentence.length * lineHeight(12) + (note.length ? 1.5 + note.length * lineHeight(10) : 0)
+    + (addressLines.length ? 1 + addressLines.length * lineHeight(10) : 0);
   const shot = await shotOf();
   let w = width;
   let h = 0;
   if (shot) {
     h = (shot.height / shot.width) * w;
-    const maxHeight = Math.max(40, l.bottom - l.top - Math.min(headingHeight(outline) + textHeight, 60) - 3);
+    // Scaled down, never squashed: the aspect ratio is kept.
+    const maxHeight = Math.min(PICTURE_HEIGHT, l.bottom - l.top - Math.min(headingHeight(outline) + textHeight, 60) - 3);
     if (h > maxHeight) [w, h] = [(maxHeight / h) * w, maxHeight];
   }
   ensure(l, headingHeight(outline) + textHeight + (shot ? 3 + h : 0));
@@ -144,6 +149,7 @@ async function stepBlock(
   const startY = l.y;
   const startPage = pageOf(pdf);
   writeLines(l, sentence, 12, bold, INK, l.left + indent);
+  if (address) writeAddress(l, address, addressLines, l.left + indent);
   if (note.length) {
     l.y += 1.5;
     writeLines(l, note, 10, false, MUTED, l.left + indent);
@@ -157,30 +163,22 @@ async function stepBlock(
     const bytes = new Uint8Array(await shot.blob.arrayBuffer());
     pdf.addImage(bytes, 'JPEG', l.left + indent, l.y, w, h, `shot-${step.id}`, 'NONE');
     pdf.setDrawColor(210, 214, 220).setLineWidth(0.2).rect(l.left + indent, l.y, w, h);
-    if (step.kind === 'action') drawMarker(pdf, step, { x: l.left + indent, y: l.y, w, h }, shot.width);
     l.y += h;
   }
   l.y += GAP;
 }
 
-/**
- * The click marker as a vector over the picture, with the geometry the shot renderer uses:
- * a picture needs no decoding and re-encoding just to carry a circle (the common case).
- */
-function drawMarker(pdf: jsPDF, step: ActionStep, area: { x: number; y: number; w: number; h: number }, pixels: number) {
-  const at = markerPoint(step);
-  if (!at) return;
-  const crop = cropOf(step);
-  const fx = (at.x - crop.x) / crop.width;
-  const fy = (at.y - crop.y) / crop.height;
-  if (fx < 0 || fx > 1 || fy < 0 || fy > 1) return;
-  const mm = area.w / pixels;
-  const { radius, line } = markerSize(pixels);
-  const [cx, cy] = [area.x + fx * area.w, area.y + fy * area.h];
-  pdf.setGState(new GState({ opacity: 0.25 }));
-  pdf.setFillColor(ANNOTATION_STYLE.markerColor).circle(cx, cy, radius * mm, 'F');
-  pdf.setGState(new GState({ opacity: 1 }));
-  pdf.setDrawColor(ANNOTATION_STYLE.markerColor).setLineWidth(line * mm).circle(cx, cy, radius * mm, 'S');
+/** The address of a "Go to" step, as a link when it is a web address. */
+function writeAddress(l: Layout, address: { text: string; href?: string }, lines: string[], x: number): void {
+  l.y += 1;
+  if (!address.href) return writeLines(l, lines, 10, false, MUTED, x);
+  const h = lineHeight(10);
+  l.pdf.setFont(PDF_FONT, 'normal').setFontSize(10).setTextColor(...ACCENT);
+  for (const line of lines) {
+    ensure(l, h);
+    l.pdf.textWithLink(line, x, l.y, { url: address.href, baseline: 'top' });
+    l.y += h;
+  }
 }
 
 function pageOf(pdf: jsPDF): number {
@@ -222,7 +220,7 @@ export async function exportPdf(
   titleBlock(layout, data, options.now ?? new Date());
   const outline: Outline = {};
   const numbered = numberSteps(data.steps);
-  const shotAt = renderAhead(data, { maxWidth: MAX_IMAGE_WIDTH, withoutMarker: true });
+  const shotAt = renderAhead(data, { maxWidth: MAX_IMAGE_WIDTH });
   for (const [i, { step, number }] of numbered.entries()) {
     await stepBlock(layout, step, number, outline, () => shotAt(i));
     onProgress?.(i + 1, numbered.length);

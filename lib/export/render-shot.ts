@@ -1,13 +1,14 @@
 /**
- * The one renderer of a step's picture for every export (HTML, PDF, Markdown): crop, blur
- * boxes, annotations and the click marker are drawn into the pixels, so all formats agree
- * and a blurred area can never be recovered from an exported file. HTML (SVG) and PDF draw
- * the marker alone as a vector with this file's geometry (`markerSize`, `cropOf`), so a
- * picture with nothing else on it is used as stored instead of decoded and re-encoded.
+ * The one renderer of a step's picture for every export (HTML, PDF, Word, Markdown): the
+ * shown region (the focus around the target, lib/steps/focus.ts), blur boxes, annotations and
+ * the target marks (lib/steps/marks.ts) are drawn into the pixels, so all formats agree and a
+ * blurred area can never be recovered from an exported file. Pictures are encoded at the size
+ * they are shown, WebP where the browser encodes it (else JPEG).
  */
 import type { ActionStep, Annotation, NormBox, NormPoint } from '@/lib/steps/types';
 import { ANNOTATION_STYLE as S } from '@/lib/steps/annotation-style';
-import { markerPoint } from './marker';
+import { FULL, shownRegion } from '@/lib/steps/focus';
+import { type Mark, stepMarks } from '@/lib/steps/marks';
 
 export interface RenderOptions {
   /** Longest side of the output, in pixels; smaller pictures are not enlarged. */
@@ -15,8 +16,8 @@ export interface RenderOptions {
   quality?: number;
   /** Draw only the blur boxes (bundles keep crop, marker and annotations as data). */
   blurOnly?: boolean;
-  /** Leave the click marker out: the PDF draws it as a vector with the same geometry. */
-  withoutMarker?: boolean;
+  /** 'image/webp' where the format allows it (HTML); JPEG otherwise (PDF, Word need JPEG/PNG). */
+  type?: 'image/jpeg' | 'image/webp';
 }
 
 export interface RenderedShot {
@@ -26,17 +27,16 @@ export interface RenderedShot {
 }
 
 type Ctx = OffscreenCanvasRenderingContext2D;
-/** Image-normalized coordinates → output pixels, through the crop. */
+/** Image-normalized coordinates → output pixels, through the shown region. */
 type Project = (p: NormPoint) => { x: number; y: number };
 
-const FULL: NormBox = { x: 0, y: 0, width: 1, height: 1 };
 /** Mosaic block size as a fraction of the output width: coarse enough that text is gone. */
 const BLUR_BLOCK = 1 / 60;
 
 export async function renderShot(blob: Blob, step: ActionStep, options: RenderOptions = {}): Promise<RenderedShot> {
   const bitmap = await createImageBitmap(blob);
   try {
-    const crop = options.blurOnly ? FULL : cropOf(step);
+    const crop = options.blurOnly ? FULL : shownRegion(step);
     const sx = crop.x * bitmap.width;
     const sy = crop.y * bitmap.height;
     const sw = Math.max(1, crop.width * bitmap.width);
@@ -55,41 +55,45 @@ export async function renderShot(blob: Blob, step: ActionStep, options: RenderOp
     for (const a of annotations) if (a.kind === 'blur') pixelate(ctx, a.box, project, width);
     if (!options.blurOnly) {
       for (const a of annotations) drawAnnotation(ctx, a, project, width);
-      const at = options.withoutMarker ? undefined : markerPoint(step);
-      if (at) drawMarker(ctx, project(at), width);
+      for (const mark of stepMarks(step, crop, { width, height })) paintMark(ctx, mark);
     }
-    const out = await canvas.convertToBlob({ type: 'image/jpeg', quality: options.quality ?? 0.85 });
+    const out = await encode(canvas, options.type ?? 'image/jpeg', options.quality ?? 0.85);
     return { blob: out, width, height };
   } finally {
     bitmap.close();
   }
 }
 
-/** True when the stored picture can be used as it is (nothing to draw, crop or shrink). */
+/** Encodes as asked, checking the result: a browser without a WebP encoder returns PNG. */
+async function encode(canvas: OffscreenCanvas, type: string, quality: number): Promise<Blob> {
+  const blob = await canvas.convertToBlob({ type, quality });
+  if (blob.type === type) return blob;
+  return canvas.convertToBlob({ type: 'image/jpeg', quality });
+}
+
+/** True when the stored picture can be used as it is (nothing to draw, cut or shrink). */
 export function needsRendering(step: ActionStep, options: RenderOptions = {}): boolean {
-  return Boolean(step.crop || step.annotations?.length || (!options.withoutMarker && markerPoint(step)));
+  if (options.blurOnly) return Boolean(step.annotations?.some((a) => a.kind === 'blur'));
+  const region = shownRegion(step);
+  return Boolean(region.width < 1 || region.height < 1 || step.annotations?.length || stepMarks(step, FULL, { width: 100, height: 100 }).length);
 }
 
-/** The marker's radius and line width, in output pixels, for a picture `width` pixels wide. */
-export function markerSize(width: number): { radius: number; line: number } {
-  return { radius: Math.max(8, width * S.markerRadius), line: Math.max(2, width * S.strokeWidth) };
-}
-
-/** The part of the picture a step shows (all of it when the crop is missing or degenerate). */
-export function cropOf(step: ActionStep): NormBox {
-  return clampBox(step.crop ?? FULL);
-}
-
-function clampBox(b: NormBox): NormBox {
-  const x = clamp01(b.x);
-  const y = clamp01(b.y);
-  const width = Math.min(1 - x, clamp01(b.width));
-  const height = Math.min(1 - y, clamp01(b.height));
-  return width > 0.001 && height > 0.001 ? { x, y, width, height } : FULL;
-}
-
-function clamp01(n: number): number {
-  return Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0;
+/** Paints one mark of lib/steps/marks.ts: the halo first, the coloured line over it. */
+export function paintMark(ctx: Ctx, m: Mark): void {
+  ctx.save();
+  ctx.beginPath();
+  if (m.kind === 'ring') ctx.roundRect(m.x, m.y, m.width, m.height, m.radius);
+  else {
+    ctx.arc(m.cx, m.cy, m.r, 0, Math.PI * 2);
+    ctx.fillStyle = m.fill;
+    ctx.fill();
+  }
+  for (const stroke of [m.outer, m.inner]) {
+    ctx.lineWidth = stroke.width;
+    ctx.strokeStyle = stroke.color;
+    ctx.stroke();
+  }
+  ctx.restore();
 }
 
 /** Replaces the pixels of a box by a coarse mosaic: irreversible, unlike an overlay. */
@@ -179,17 +183,4 @@ function drawLabel(ctx: Ctx, at: { x: number; y: number }, text: string, color: 
   ctx.fillRect(x, at.y - size / 2 - pad, textWidth + 2 * pad, size + 2 * pad);
   ctx.fillStyle = S.labelColor;
   ctx.fillText(shown, x + pad, at.y, textWidth);
-}
-
-function drawMarker(ctx: Ctx, at: { x: number; y: number }, width: number): void {
-  const { radius: r, line } = markerSize(width);
-  ctx.save();
-  ctx.beginPath();
-  ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
-  ctx.fillStyle = S.markerFill;
-  ctx.fill();
-  ctx.lineWidth = line;
-  ctx.strokeStyle = S.markerColor;
-  ctx.stroke();
-  ctx.restore();
 }

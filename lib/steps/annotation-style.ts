@@ -10,6 +10,9 @@ export const ANNOTATION_STYLE = {
   labelBackground: '#1c2430',
   markerColor: '#ff4f1f',
   markerFill: 'rgba(255, 79, 31, 0.25)',
+  /** The target ring: a white halo under a dark coloured line reads on any background. */
+  ringOuter: '#ffffff',
+  ringInner: '#c2185b',
   /** Line width as a fraction of image width. */
   strokeWidth: 0.004,
   /** Marker radius as a fraction of image width. */

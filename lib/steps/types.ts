@@ -117,8 +117,13 @@ export interface ActionStep extends StepCommon {
   at?: number;
   hideImage?: boolean;
   annotations?: Annotation[];
-  /** Part of the image to show; the stored image itself is never cut. */
+  /**
+   * Part of the image to show, chosen by the trainer; the stored image itself is never cut.
+   * When absent, a step with a target box shows its default focus (lib/steps/focus.ts).
+   */
   crop?: NormBox;
+  /** Show the whole screenshot rather than the default focus around the target. */
+  wholeScreen?: boolean;
   marker?: Marker;
 }
 

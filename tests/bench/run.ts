@@ -5,7 +5,7 @@
  *
  *   npm run bench              measure and report; exit 0
  *   npm run bench -- --check   exit 1 if a budget fails
- *   npm run bench -- --only=capture,guides    run some groups (size, responsiveness, capture, guides);
+ *   npm run bench -- --only=capture,guides    run some groups (size, responsiveness, capture, library, guides);
  *                                            not added to the history
  *
  * Each group runs in a fresh browser profile. Figures and how they are measured: tests/bench/figures/.
@@ -22,6 +22,7 @@ import { responsivenessFigures } from './figures/responsiveness';
 import { captureFigures } from './figures/capture';
 import { exportFigures } from './figures/exports';
 import { editorFigures } from './figures/editor';
+import { libraryFigures } from './figures/library';
 
 const HERE = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const EXPORT_STEPS = 200;
@@ -38,6 +39,7 @@ const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = 
     ids: ['stepSavedMs', 'burstStepsWithImage', 'settledShotPct', 'storedKBPerStep'],
     run: () => withSession(captureFigures),
   },
+  library: { ids: ['libraryOpenMs', 'librarySearchKeyMs'], run: () => withSession(libraryFigures) },
   guides: {
     ids: ['exportHtml200Ms', 'exportPdf200Ms', 'exportPdfPeakHeapMB', 'editorFirstStep500Ms', 'editorHeap500MB'],
     run: () => withSession(longGuides),

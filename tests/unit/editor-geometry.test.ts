@@ -2,9 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { clampBox, dragHandle, drawnAnnotation, moveAnnotation, newAnnotation, MIN_SIZE } from '@/components/annotate/geometry';
-import { markerPoint } from '@/components/annotate/marker';
+import { markerPoint } from '@/lib/steps/marks';
 import { orderBetween, orderForMove, stepLabels } from '@/lib/editor/order';
-import { suggestedIntro } from '@/lib/editor/intro';
 import type { ActionStep, Annotation, Step } from '@/lib/steps/types';
 
 const inside = (a: Annotation) => {
@@ -73,11 +72,5 @@ describe('step order and labels', () => {
     const kinds = ['heading', 'action', 'text', 'action', 'callout'] as const;
     const steps = kinds.map((kind) => ({ kind, tone: 'warning' }) as unknown as Step);
     expect(stepLabels(steps)).toEqual(['Heading 1', 'Step 1', 'Text 1', 'Step 2', 'Warning 1']);
-  });
-
-  it('suggests an intro from the first page', () => {
-    const step = { kind: 'action', page: { url: 'https://app.acme.test/x', title: 'Expenses' } } as ActionStep;
-    expect(suggestedIntro([step])).toContain('Expenses (app.acme.test)');
-    expect(suggestedIntro([])).toBe('');
   });
 });

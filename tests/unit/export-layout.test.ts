@@ -1,6 +1,6 @@
 /** Small pure rules of the exports: where the marker goes, which paper, how steps are numbered. */
 import { describe, expect, it } from 'vitest';
-import { markerPoint } from '@/lib/export/marker';
+import { markerPoint } from '@/lib/steps/marks';
 import { defaultPaper } from '@/lib/export/pdf';
 import { numberSteps, sentenceOf } from '@/lib/export/guide-data';
 import type { ActionStep, Step } from '@/lib/steps/types';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskSensitive, readPageContext, shorten } from '@/lib/context/page-context';
+import { readsAsProse } from '@/lib/editor/intro';
 
 describe('page context', () => {
   it('masks emails and card numbers in text taken from a page', () => {
@@ -19,5 +20,20 @@ describe('page context', () => {
     const { excerpt } = readPageContext(document);
     expect(excerpt).toMatch(/^Every trip needs approval before booking\./);
     expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('keeps a generated intro only when it reads as prose', () => {
+    expect(readsAsProse('Merchant')).toBe(false);
+    expect(readsAsProse('Expenses Reports Approvals Settings Help Profile Sign out Dashboard Cards Travel')).toBe(false);
+    expect(readsAsProse('Merchant name Amount Currency Date of purchase Cost center Receipt Notes for the approver')).toBe(false);
+    expect(readsAsProse('Short sentence here.')).toBe(false);
+    expect(readsAsProse("Every business trip over 200 euros needs a manager's approval before you book it.")).toBe(true);
+    expect(readsAsProse('Каждая командировка дороже 200 евро требует одобрения руководителя до бронирования.')).toBe(true);
+    expect(readsAsProse(`${'Expense reports are filed monthly by each team member '.repeat(4)}…`)).toBe(true);
+  });
+
+  it('leaves the intro empty when the page offers only a field label', () => {
+    document.body.innerHTML = '<form><label>Merchant <input name="m"></label><button>Save</button></form>';
+    expect(readPageContext(document).excerpt).toBe('');
   });
 });
