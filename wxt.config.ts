@@ -13,7 +13,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Waymark',
     description: 'Record a task once, get a step-by-step guide. Everything stays on your machine.',
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', 'contextMenus', 'webNavigation'],
     host_permissions: ['<all_urls>'],
     commands: {
       'toggle-recording': {

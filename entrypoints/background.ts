@@ -6,6 +6,7 @@ import * as tabs from '@/lib/recording/tabs';
 import { isRecordedTab, showBar } from '@/lib/recording/bar-status';
 import { claim, drainOutbox } from '@/lib/recording/outbox';
 import { registerPrivacyMenu } from '@/lib/privacy/context-menu';
+import * as walk from '@/lib/walk/controller';
 
 // Wiring only: the recording service lives in lib/recording/.
 export default defineBackground(() => {
@@ -43,12 +44,25 @@ export default defineBackground(() => {
       case 'capture.settled':
         if (tabId === undefined) return undefined;
         return recorder.pageSettled(tabId, frameId, message).then(() => ({ ok: true }));
+      case 'walk.start':
+      case 'walk.status':
+      case 'walk.skip':
+      case 'walk.back':
+      case 'walk.stop':
+      case 'walk.hello':
+      case 'walk.view':
+      case 'walk.performed':
+      case 'walk.health':
+      case 'walk.recapture':
+      case 'walk.undo-recapture':
+        return walk.handle(message, sender);
       default:
         return undefined;
     }
   });
   void drainOutbox(recorder.recordAction);
   registerPrivacyMenu();
+  walk.registerWalk();
   browser.tabs.onCreated.addListener((tab) => void tabs.tabCreated(tab));
   browser.tabs.onRemoved.addListener((tabId) => void tabs.tabClosed(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
