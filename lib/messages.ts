@@ -93,15 +93,21 @@ export interface Protocol {
   /** Walk script → background: what the health check saw for a step on its page. */
   'walk.health': { req: { stepId: string; verdict: 'found' | 'changed' | 'missing'; name?: string }; res: { ok: boolean } };
   /**
-   * Re-capturing a step by hand: `arm` takes the picture of the page as it is now and waits
-   * for the user's action; the action replaces the step's target and picture; `cancel` gives up.
+   * Re-capturing a step by hand: `arm` (from the panel or an extension page) takes the
+   * picture of the page as it is now and waits for the user's action; the walk script sends
+   * that `action`, which replaces the step's target and picture; `cancel` gives up.
    */
   'walk.recapture': {
     req:
-      | { phase: 'arm'; stepId: string; useNewSentence: boolean; url: string; viewport: Viewport; secretBoxes: Box[] }
+      | { phase: 'arm'; stepId: string; useNewSentence: boolean }
       | { phase: 'action'; stepId: string; action: Action; page: PageInfo; viewport: Viewport }
       | { phase: 'cancel' };
     res: { ok: boolean } | { error: string };
+  };
+  /** Background → top frame of the walked tab: hide the walk's UI for a picture (answered once painted). */
+  'walk.conceal': {
+    req: { hidden: boolean };
+    res: { ok: boolean; url: string; viewport: Viewport; secretBoxes: Box[] };
   };
   /** Puts back the step as it was before its re-capture. */
   'walk.undo-recapture': { req: { stepId: string }; res: { ok: boolean } };
@@ -140,6 +146,7 @@ const TYPES: readonly MessageType[] = [
   'walk.performed',
   'walk.health',
   'walk.recapture',
+  'walk.conceal',
   'walk.undo-recapture',
 ];
 

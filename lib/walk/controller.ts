@@ -11,7 +11,7 @@ import { applyChange } from '@/lib/editor/changes';
 import { sendToTab, type Message, type Protocol, type Sender } from '@/lib/messages';
 import { restrictionOf } from '@/lib/recording/restricted';
 import { pictureForAction } from '@/lib/screenshots/picture';
-import type { ActionStep, Box, Viewport } from '@/lib/steps/types';
+import type { ActionStep } from '@/lib/steps/types';
 import { markStep } from './health';
 import { recaptureChange, undoRecaptureChange } from './recapture';
 import { readWalk, updateWalk } from './session';
@@ -37,6 +37,7 @@ export function handle(message: WalkMessage, sender: Sender): Promise<unknown> |
       if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return Promise.resolve({ error: 'Not allowed' });
       return start(message.guideId, message.tabId);
     case 'walk.view':
+    case 'walk.conceal':
       return undefined;
     default:
       return allowed(sender).then((ok) => (ok ? control(message, sender) : { error: 'Not allowed' }));
@@ -149,13 +150,14 @@ async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' 
     return { ok: true };
   }
   const walk = await readWalk();
-  if (tabId === undefined || tabId !== walk.tabId) return { error: 'Not the walked tab' };
+  if (walk.tabId === undefined || walk.state !== 'walking') return { error: 'No walk is running' };
   if (message.phase === 'arm') {
-    const imageId = await takePicture(tabId, walk.guideId!, message);
+    const imageId = await takePicture(walk.tabId, walk.guideId!);
     const updated = await updateWalk((w) => ({ ...w, pending: { stepId: message.stepId, useNewSentence: message.useNewSentence, ...(imageId ? { imageId } : {}) } }));
     await show(updated);
     return { ok: true };
   }
+  if (tabId !== walk.tabId) return { error: 'Not the walked tab' };
   const pending = walk.pending;
   if (!pending || pending.stepId !== message.stepId) return { error: 'No re-capture is waiting for this step' };
   const change = await recaptureChange(message.stepId, {
@@ -174,13 +176,19 @@ async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' 
   return { ok: true };
 }
 
-/** The page as it is now, before the user acts (the walk's own panel is hidden by then). */
-async function takePicture(tabId: number, guideId: string, moment: { url: string; viewport: Viewport; secretBoxes: Box[] }): Promise<string | undefined> {
-  const picture = await pictureForAction(tabId, 0, { url: moment.url, changeCount: -1, viewport: moment.viewport, secretBoxes: moment.secretBoxes });
-  if (!picture.image) return undefined;
-  const id = newId();
-  await db().images.put({ id, guideId, ...picture.image });
-  return id;
+/** The page as it is now, before the user acts, without the walk's own panel and ring. */
+async function takePicture(tabId: number, guideId: string): Promise<string | undefined> {
+  const moment = await sendToTab(tabId, { type: 'walk.conceal', hidden: true }, 0);
+  if (!moment) return undefined;
+  try {
+    const picture = await pictureForAction(tabId, 0, { ...moment, changeCount: -1 });
+    if (!picture.image) return undefined;
+    const id = newId();
+    await db().images.put({ id, guideId, ...picture.image });
+    return id;
+  } finally {
+    void sendToTab(tabId, { type: 'walk.conceal', hidden: false }, 0);
+  }
 }
 
 async function undoRecapture(stepId: string): Promise<{ ok: boolean }> {

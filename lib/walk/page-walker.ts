@@ -5,7 +5,7 @@
  * shows the panel. It never fills in, clicks or submits anything itself.
  */
 import { browser } from 'wxt/browser';
-import { isMessage, send } from '@/lib/messages';
+import { isMessage, send, type Protocol } from '@/lib/messages';
 import { framePath } from '@/lib/capture/frames';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { cleanTitle } from '@/lib/context/title';
@@ -24,6 +24,7 @@ const samePath = (a: number[] = [], b: number[] = []) => a.length === b.length &
 export class PageWalker {
   private view?: WalkView;
   private element?: Element;
+  private lastResult?: FindResult;
   private lookup?: AbortController;
   private urlPoll?: ReturnType<typeof setInterval>;
   private readonly reported = new Set<string>();
@@ -38,7 +39,8 @@ export class PageWalker {
         back: () => void send({ type: 'walk.back' }),
         skip: () => void send({ type: 'walk.skip' }),
         stop: () => void send({ type: 'walk.stop' }),
-        recapture: (useNewSentence) => void this.arm(useNewSentence),
+        recapture: (useNewSentence) =>
+          this.view && void send({ type: 'walk.recapture', phase: 'arm', stepId: this.view.stepId, useNewSentence }),
         cancelRecapture: () => void send({ type: 'walk.recapture', phase: 'cancel' }),
         undoRecapture: (stepId) => void send({ type: 'walk.undo-recapture', stepId }),
       });
@@ -47,9 +49,15 @@ export class PageWalker {
 
   async connect(): Promise<void> {
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if (!isMessage(message) || message.type !== 'walk.view') return undefined;
-      this.show(message.view);
-      sendResponse({ ok: true });
+      if (!isMessage(message)) return undefined;
+      if (message.type === 'walk.view') {
+        this.show(message.view);
+        sendResponse({ ok: true });
+      }
+      if (message.type === 'walk.conceal' && this.top) {
+        void this.conceal(message.hidden).then(sendResponse);
+        return true;
+      }
       return undefined;
     });
     for (const type of PERFORM_EVENTS) this.win.addEventListener(type, (e) => this.onEvent(e), { capture: true, passive: true });
@@ -66,6 +74,7 @@ export class PageWalker {
     this.lookup?.abort();
     clearInterval(this.urlPoll);
     this.element = undefined;
+    this.lastResult = undefined;
     this.ring.remove();
     if (!view || view.state === 'done' || view.recapturing) return;
     if (view.action.kind === 'navigate') return this.watchAddress(view);
@@ -97,6 +106,7 @@ export class PageWalker {
     const highlight = (result: FindResult) => {
       if (lookup.signal.aborted || !result.element) return;
       this.element = result.element;
+      this.lastResult = result;
       this.ring.show(result.element, view.stepId, result.verdict);
     };
     const result = await findWhenReady(target, this.win.document, {
@@ -128,6 +138,8 @@ export class PageWalker {
     const target = view.action.target;
     const element = this.element?.isConnected || !target ? this.element : findTarget(target, this.win.document).element;
     if (!performs(view.action, event, element)) return;
+    // Done on the element found under another name before the lookup gave up: that is news too.
+    if (this.lastResult?.verdict === 'changed' && this.lastResult.element === element) this.report(view, this.lastResult);
     void send({ type: 'walk.performed', stepId: view.stepId });
     // On to the next step now: the user's next action may come before the background answers.
     this.show(view.next ?? { ...view, state: 'done' });
@@ -147,28 +159,18 @@ export class PageWalker {
     });
   }
 
-  /** Re-capture: the picture is of the page as the user sees it, without the walk's own UI. */
-  private async arm(useNewSentence: boolean): Promise<void> {
-    const view = this.view;
-    if (!view) return;
-    this.panel?.conceal(true);
-    this.ring.hide(true);
-    await painted();
+  /** Re-capture: the picture shows the page as the user sees it, without the walk's own UI. */
+  private async conceal(hidden: boolean): Promise<Protocol['walk.conceal']['res']> {
+    this.panel?.conceal(hidden);
+    this.ring.hide(hidden);
+    if (hidden) await painted();
     const win = this.win;
-    try {
-      await send({
-        type: 'walk.recapture',
-        phase: 'arm',
-        stepId: view.stepId,
-        useNewSentence,
-        url: win.location.href,
-        viewport: { width: win.innerWidth, height: win.innerHeight, dpr: win.devicePixelRatio },
-        secretBoxes: secretBoxes(win.document),
-      });
-    } finally {
-      this.panel?.conceal(false);
-      this.ring.hide(false);
-    }
+    return {
+      ok: true,
+      url: win.location.href,
+      viewport: { width: win.innerWidth, height: win.innerHeight, dpr: win.devicePixelRatio },
+      secretBoxes: secretBoxes(win.document),
+    };
   }
 }
 
