@@ -118,7 +118,7 @@ export interface StepHealth {
   /** `changed`: the accessible name the element has now. */
   nameNow?: string;
   /** `recaptured`: the fields the re-capture replaced. */
-  previous?: Pick<ActionStep, 'action' | 'page' | 'imageId' | 'shot' | 'text' | 'viewport' | 'marker' | 'crop'>;
+  previous?: Pick<ActionStep, 'action' | 'page' | 'imageId' | 'shot' | 'text' | 'viewport' | 'marker' | 'crop' | 'hideImage'>;
 }
 
 export interface ActionStep extends StepCommon {

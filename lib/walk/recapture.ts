@@ -23,8 +23,9 @@ export interface Recaptured {
 type Previous = NonNullable<StepHealth['previous']>;
 
 function previousOf(step: ActionStep): Previous {
-  const { action, page, imageId, shot, text, viewport, marker, crop } = step;
+  const { action, page, imageId, shot, text, viewport, marker, crop, hideImage } = step;
   const previous: Previous = { action, page, shot, text };
+  if (hideImage !== undefined) previous.hideImage = hideImage;
   if (imageId) previous.imageId = imageId;
   if (viewport) previous.viewport = viewport;
   if (marker) previous.marker = marker;
@@ -66,9 +67,10 @@ export function restoredStep(step: ActionStep, now: number): ActionStep | undefi
   const previous = step.health?.state === 'recaptured' ? step.health.previous : undefined;
   if (!previous) return undefined;
   const after: ActionStep = { ...step, ...previous, updatedAt: now };
-  if (!previous.crop) delete after.crop;
-  if (!previous.marker) delete after.marker;
-  if (!previous.imageId) delete after.imageId;
+  // Fields the step did not have before the re-capture go away again.
+  for (const field of ['crop', 'marker', 'imageId', 'viewport', 'hideImage'] as const) {
+    if (previous[field] === undefined) delete after[field];
+  }
   delete after.health;
   return after;
 }
