@@ -79,7 +79,9 @@ export class PageWalker {
     if (!view || view.state === 'done' || view.recapturing) return;
     if (view.action.kind === 'navigate') return this.watchAddress(view);
     // A key step without a target (Escape, a shortcut) has nothing to point at.
-    if (view.action.target && samePath(view.action.target.framePath, framePath(this.win))) void this.find(view);
+    const target = view.action.target;
+    if (target && samePath(target.framePath, framePath(this.win))) void this.find(view);
+    else if (target?.framePath?.length && this.top) void this.checkFrame(view, target.framePath);
   }
 
   /** "Go to" steps are done when the tab shows that page (a load or an app's route change). */
@@ -117,6 +119,16 @@ export class PageWalker {
     if (lookup.signal.aborted) return;
     highlight(result);
     this.report(view, result);
+  }
+
+  /** A step recorded in a frame the page no longer has: the top frame reports it missing. */
+  private async checkFrame(view: WalkView, path: number[]): Promise<void> {
+    const lookup = new AbortController();
+    this.lookup = lookup;
+    await loaded(this.win);
+    await new Promise((resolve) => setTimeout(resolve, STALE_AFTER_MS));
+    if (lookup.signal.aborted || frameAt(this.win, path)) return;
+    this.report(view, { verdict: 'missing', score: 0 });
   }
 
   /** The health check: only on the step's own page, once per step and document. */
@@ -172,6 +184,13 @@ export class PageWalker {
       secretBoxes: secretBoxes(win.document),
     };
   }
+}
+
+/** The frame at an index path (cross-origin frames can be counted, not read). */
+function frameAt(win: Window, path: number[]): Window | undefined {
+  let current: Window | undefined = win;
+  for (const index of path) current = index >= 0 && current && index < current.frames.length ? current.frames[index] : undefined;
+  return current;
 }
 
 function loaded(win: Window): Promise<void> {
