@@ -66,11 +66,12 @@ export class PageWalker {
   }
 
   private show(view: WalkView | undefined): void {
-    const same = view && this.view && view.stepId === this.view.stepId && view.state === this.view.state;
+    const previous = this.view;
+    const same = view && previous && view.stepId === previous.stepId && view.state === previous.state && view.recapturing === previous.recapturing;
     this.view = view;
     this.panel?.show(view, view ? samePage(view.pageUrl, this.win.location.href) : false);
-    // The same step again (a mark or re-capture update): keep the lookup running.
-    if (same && !view.recapturing) return;
+    // The same step again (a new mark): keep the lookup running.
+    if (same) return;
     this.lookup?.abort();
     clearInterval(this.urlPoll);
     this.element = undefined;

@@ -78,7 +78,7 @@ class Walk {
 test('walks a recorded guide to done, then marks what a new release broke and re-captures it', async ({ browserWithExtension: { context }, api, server }) => {
   // One browser for record + two walks (two of them wait the 5 s a stale step is given);
   // measured 35-50 s in Chromium on a quiet machine, more with the shared machine busy.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const page = await context.newPage();
   const guideId = await record(page, api, server.url('walk/index.html'));
   expect(await api.sentences(guideId)).toEqual(SENTENCES);
