@@ -9,6 +9,7 @@ import { finishInterrupted, workerStarted } from '@/lib/recording/lifecycle';
 import { allowedFrom, isExtensionPage } from '@/lib/recording/senders';
 import { readSession, tabsOf } from '@/lib/recording/session';
 import { registerPrivacyMenu } from '@/lib/privacy/context-menu';
+import * as walk from '@/lib/walk/controller';
 
 // Wiring only: the recording service lives in lib/recording/.
 // Only events that cost nothing for unrecorded browsing are listened to here; the tab and
@@ -19,6 +20,8 @@ export default defineBackground(() => {
   /** Content scripts may send only what lib/recording/senders.ts allows. */
   async function allowed(message: Message, sender: Sender): Promise<boolean> {
     if (isExtensionPage(sender, extension.id, extension.origin)) return true;
+    // The walk's messages come from the walked tab, not a recorded one: lib/walk/controller.ts checks them.
+    if (message.type.startsWith('walk.')) return true;
     return allowedFrom(message, sender, extension, tabsOf(await readSession()));
   }
 
@@ -55,6 +58,18 @@ export default defineBackground(() => {
       case 'capture.intent':
         if (tabId === undefined) return undefined;
         return recorder.actionIntent(tabId, frameId, message).then(() => ({ ok: true }));
+      case 'walk.start':
+      case 'walk.status':
+      case 'walk.skip':
+      case 'walk.back':
+      case 'walk.stop':
+      case 'walk.hello':
+      case 'walk.view':
+      case 'walk.performed':
+      case 'walk.health':
+      case 'walk.recapture':
+      case 'walk.undo-recapture':
+        return walk.handle(message, sender);
       default:
         return undefined;
     }
@@ -77,6 +92,7 @@ export default defineBackground(() => {
   registerPrivacyMenu();
   browser.runtime.onStartup.addListener(() => void finishInterrupted());
   browser.runtime.onInstalled.addListener(() => void finishInterrupted());
+  walk.registerWalk();
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'toggle-recording') void tabs.toggleRecording();
   });

@@ -4,8 +4,9 @@
  * the popup send exactly these plain objects with `runtime.sendMessage`.
  */
 import { browser } from 'wxt/browser';
-import type { Action, Box, Viewport } from '@/lib/steps/types';
+import type { Action, Box, PageInfo, Viewport } from '@/lib/steps/types';
 import type { FrameGeometry } from '@/lib/screenshots/frame-geometry';
+import type { WalkStatus, WalkView } from '@/lib/walk/view';
 
 export type RecordingState = 'idle' | 'recording' | 'paused';
 
@@ -98,6 +99,40 @@ export interface Protocol {
   'recorder.bar': { req: { status: RecordingStatus }; res: { ok: boolean } };
   /** Background → top frame: hide the in-page bar for a screenshot, answered once painted. */
   'recorder.conceal': { req: { hidden: boolean }; res: { ok: boolean } };
+  /** Walks a guide in a tab: opens its first page there and points at each step (lib/walk/). */
+  'walk.start': { req: { guideId: string; tabId: number }; res: { ok: boolean } | { error: string } };
+  'walk.status': { req: object; res: WalkStatus };
+  /** Moves on without the step being done. */
+  'walk.skip': { req: object; res: { ok: boolean } };
+  'walk.back': { req: object; res: { ok: boolean } };
+  'walk.stop': { req: object; res: { ok: boolean } };
+  /** Walk script → background: what this frame shows now (nothing outside the walked tab). */
+  'walk.hello': { req: object; res: { view?: WalkView } };
+  /** Background → walk scripts of the walked tab: show this (no view: remove everything). */
+  'walk.view': { req: { view?: WalkView }; res: { ok: boolean } };
+  /** Walk script → background: the user did the current step. */
+  'walk.performed': { req: { stepId: string }; res: { ok: boolean } };
+  /** Walk script → background: what the health check saw for a step on its page. */
+  'walk.health': { req: { stepId: string; verdict: 'found' | 'changed' | 'missing'; name?: string }; res: { ok: boolean } };
+  /**
+   * Re-capturing a step by hand: `arm` (from the panel or an extension page) takes the
+   * picture of the page as it is now and waits for the user's action; the walk script sends
+   * that `action`, which replaces the step's target and picture; `cancel` gives up.
+   */
+  'walk.recapture': {
+    req:
+      | { phase: 'arm'; stepId: string; useNewSentence: boolean }
+      | { phase: 'action'; stepId: string; action: Action; page: PageInfo; viewport: Viewport }
+      | { phase: 'cancel' };
+    res: { ok: boolean } | { error: string };
+  };
+  /** Background → top frame of the walked tab: hide the walk's UI for a picture (answered once painted). */
+  'walk.conceal': {
+    req: { hidden: boolean };
+    res: { ok: boolean; url: string; viewport: Viewport; secretBoxes: Box[] };
+  };
+  /** Puts back the step as it was before its re-capture. */
+  'walk.undo-recapture': { req: { stepId: string }; res: { ok: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -124,6 +159,18 @@ const TYPES: readonly MessageType[] = [
   'recorder.flush',
   'recorder.bar',
   'recorder.conceal',
+  'walk.start',
+  'walk.status',
+  'walk.skip',
+  'walk.back',
+  'walk.stop',
+  'walk.hello',
+  'walk.view',
+  'walk.performed',
+  'walk.health',
+  'walk.recapture',
+  'walk.conceal',
+  'walk.undo-recapture',
 ];
 
 /** Messages arrive from other contexts: check the shape before trusting the type. */

@@ -13,6 +13,7 @@ import { EditableText } from '@/components/common/EditableText';
 import { UndoBar } from '@/components/common/UndoBar';
 import { guideHref } from '@/components/editor/route';
 import { StepList } from './StepList';
+import { AttentionBadge, WalkButton, WalkFindings } from '@/components/walk/WalkControls';
 
 export function GuideView({ guideId }: { guideId: string }) {
   const guide = useLiveQuery(() => getGuide(guideId), [guideId], null);
@@ -33,6 +34,8 @@ export function GuideView({ guideId }: { guideId: string }) {
         <a href="#/">All guides</a>
         <UndoBar />
         {steps && <ExportButtons guide={guide} />}
+        <WalkButton guideId={guideId} />
+        <AttentionBadge guideId={guideId} />
         {guide.status === 'recording' && <span className="badge" role="status">Recording… new steps appear here</span>}
       </nav>
       <h1 className="sr-only">{guide.title}</h1>
@@ -46,6 +49,7 @@ export function GuideView({ guideId }: { guideId: string }) {
           <button className="link" onClick={() => setNotice(undefined)}>Dismiss</button>
         </p>
       )}
+      <WalkFindings guideId={guideId} />
       <div className="toolbar">
         <button onClick={() => void perform(() => insertStep(guideId, undefined, 'heading', 'Add heading at the start'))}>
           Add heading at the start

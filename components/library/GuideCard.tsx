@@ -6,6 +6,7 @@ import { editGuide } from '@/lib/editor/commands';
 import { deleteGuide, duplicateGuide } from '@/lib/editor/guide-commands';
 import { useImageUrl } from '@/components/common/useBlobUrl';
 import { guideHref } from '@/components/editor/route';
+import { AttentionBadge, WalkButton } from '@/components/walk/WalkControls';
 
 export function GuideCard({ summary, onDeleted }: { summary: GuideSummary; onDeleted(title: string): void }) {
   const { guide, stepCount, thumbnailId } = summary;
@@ -35,12 +36,14 @@ export function GuideCard({ summary, onDeleted }: { summary: GuideSummary; onDel
           changed <time dateTime={new Date(guide.updatedAt).toISOString()}>{new Date(guide.updatedAt).toLocaleString()}</time>
           {guide.status === 'recording' && <span className="badge"> · recording</span>}
         </p>
+        <AttentionBadge guideId={guide.id} />
         <div className="toolbar">
           <button aria-label={`Rename ${title}`} onClick={() => setRenaming(!renaming)}>Rename</button>
           <button aria-label={`Duplicate ${title}`} onClick={() => void perform(() => duplicateGuide(guide.id, `Duplicate guide "${title}"`))}>
             Duplicate
           </button>
           <button aria-label={`Delete ${title}`} onClick={() => void remove()}>Delete</button>
+          <WalkButton guideId={guide.id} label={`Walk through ${title} on the site`} />
         </div>
       </div>
     </li>

@@ -106,8 +106,25 @@ export interface Marker {
   hidden?: boolean;
 }
 
+/**
+ * What a walk of the guide on the live site found out about this step (lib/walk/): its
+ * element is gone (`stale`), found by other clues under another name (`changed`), or was
+ * re-captured by hand during a walk (`recaptured`, with the step as it was, for undo).
+ */
+export interface StepHealth {
+  state: 'stale' | 'changed' | 'recaptured';
+  /** When the walk saw it so (ms since epoch). */
+  seenAt: number;
+  /** `changed`: the accessible name the element has now. */
+  nameNow?: string;
+  /** `recaptured`: the fields the re-capture replaced. */
+  previous?: Pick<ActionStep, 'action' | 'page' | 'imageId' | 'shot' | 'text' | 'viewport' | 'marker' | 'crop' | 'hideImage'>;
+}
+
 export interface ActionStep extends StepCommon {
   kind: 'action';
+  /** Set by a walk on the live site; absent when the step was never found wanting. */
+  health?: StepHealth;
   action: Action;
   page: PageInfo;
   viewport?: Viewport;

@@ -1,0 +1,225 @@
+/**
+ * The walk, background side: `walk.*` messages, the walk script injected into the walked
+ * tab only (on start and into each new document of that tab), and the health marks.
+ * State lives in storage.session (lib/walk/session.ts); this module keeps nothing in memory.
+ * Try it by hand: guide page → "Walk through on the site".
+ */
+import { browser } from 'wxt/browser';
+import { db, newId } from '@/lib/db/database';
+import { stepsOf } from '@/lib/db/steps';
+import { applyChange } from '@/lib/editor/changes';
+import { sendToTab, type Message, type Protocol, type Sender } from '@/lib/messages';
+import { restrictionOf } from '@/lib/recording/restricted';
+import { pictureForAction } from '@/lib/screenshots/picture';
+import type { ActionStep } from '@/lib/steps/types';
+import { markStep } from './health';
+import { recaptureChange, undoRecaptureChange } from './recapture';
+import { readWalk, updateWalk } from './session';
+import { IDLE, moveTo, noteHealth, statusOf, viewOf, walkedSteps, type WalkSession, type WalkView } from './view';
+
+const SCRIPT = '/walk.js';
+
+type WalkMessage = Extract<Message, { type: `walk.${string}` }>;
+
+/** Control messages come from extension pages, or from the walk script of the walked tab. */
+async function allowed(sender: Sender): Promise<boolean> {
+  if (sender.url?.startsWith(browser.runtime.getURL('/'))) return true;
+  const walk = await readWalk();
+  return walk.state !== 'idle' && sender.tab?.id !== undefined && sender.tab.id === walk.tabId;
+}
+
+export function handle(message: WalkMessage, sender: Sender): Promise<unknown> | undefined {
+  switch (message.type) {
+    case 'walk.status':
+      return readWalk().then(statusOf);
+    case 'walk.start':
+      // Only extension pages may open a tab on a page of their choosing.
+      if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return Promise.resolve({ error: 'Not allowed' });
+      return start(message.guideId, message.tabId);
+    case 'walk.view':
+    case 'walk.conceal':
+      return undefined;
+    default:
+      return allowed(sender).then((ok) => (ok ? control(message, sender) : { error: 'Not allowed' }));
+  }
+}
+
+function control(message: WalkMessage, sender: Sender): Promise<unknown> {
+  switch (message.type) {
+    case 'walk.skip':
+      return moveBy(1);
+    case 'walk.back':
+      return moveBy(-1);
+    case 'walk.stop':
+      return stop();
+    case 'walk.hello':
+      return currentView().then((view) => ({ view }));
+    case 'walk.performed':
+      return performed(message.stepId);
+    case 'walk.health':
+      return health(message.stepId, message.verdict, message.name);
+    case 'walk.recapture':
+      return recapture(message, sender.tab?.id);
+    case 'walk.undo-recapture':
+      return undoRecapture(message.stepId);
+    default:
+      return Promise.resolve({ error: `Unexpected ${message.type}` });
+  }
+}
+
+async function start(guideId: string, tabId: number): Promise<Protocol['walk.start']['res']> {
+  const steps = walkedSteps(await stepsOf(guideId));
+  const first = steps[0];
+  if (!first) return { error: 'This guide has no steps to walk.' };
+  const url = first.action.kind === 'navigate' ? first.action.page.url : first.page.url;
+  const restriction = restrictionOf(url);
+  if (restriction) return { error: `Waymark can't open the guide's first page (${url}).` };
+  const previous = await readWalk();
+  if (previous.tabId !== undefined && previous.tabId !== tabId) void broadcast(previous.tabId, undefined);
+  await updateWalk(() => ({ ...IDLE, state: 'walking', guideId, tabId, stepIds: steps.map((s) => s.id), stepIndex: 0, stepCount: steps.length }));
+  try {
+    await browser.tabs.update(tabId, { url, active: true });
+  } catch (error) {
+    await updateWalk(() => IDLE);
+    return { error: `Cannot open the guide's first page: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return { ok: true };
+}
+
+async function stop(): Promise<{ ok: boolean }> {
+  const walk = await readWalk();
+  await updateWalk((w) => ({ ...IDLE, guideId: w.guideId, stale: w.stale, changed: w.changed, recaptured: w.recaptured }));
+  if (walk.tabId !== undefined) await broadcast(walk.tabId, undefined);
+  return { ok: true };
+}
+
+async function stepAt(walk: WalkSession, offset = 0): Promise<ActionStep | undefined> {
+  const id = walk.stepIds[(walk.stepIndex ?? 0) + offset];
+  const step = id ? await db().steps.get(id) : undefined;
+  return step?.kind === 'action' ? step : undefined;
+}
+
+async function currentView(walk?: WalkSession): Promise<WalkView | undefined> {
+  const current = walk ?? (await readWalk());
+  if (current.state === 'idle') return undefined;
+  const step = await stepAt(current);
+  return step ? viewOf(current, step, await stepAt(current, 1)) : undefined;
+}
+
+/** Tells every frame of the walked tab what to show now. */
+async function broadcast(tabId: number, view: WalkView | undefined): Promise<void> {
+  await sendToTab(tabId, { type: 'walk.view', view });
+}
+
+async function show(walk: WalkSession): Promise<void> {
+  if (walk.tabId !== undefined) await broadcast(walk.tabId, await currentView(walk));
+}
+
+async function moveBy(delta: number): Promise<{ ok: boolean }> {
+  const walk = await updateWalk((w) => (w.state === 'idle' ? w : moveTo({ ...w, undoable: undefined }, (w.stepIndex ?? 0) + delta)));
+  await show(walk);
+  return { ok: walk.state !== 'idle' };
+}
+
+async function performed(stepId: string): Promise<{ ok: boolean }> {
+  let moved = false;
+  const walk = await updateWalk((w) => {
+    // A late report of a step already passed (or a double event) moves nothing.
+    if (w.state !== 'walking' || w.stepIds[w.stepIndex ?? 0] !== stepId) return w;
+    moved = true;
+    return moveTo({ ...w, undoable: undefined }, (w.stepIndex ?? 0) + 1);
+  });
+  if (moved) await show(walk);
+  return { ok: moved };
+}
+
+async function health(stepId: string, verdict: 'found' | 'changed' | 'missing', name?: string): Promise<{ ok: boolean }> {
+  const walk = await readWalk();
+  if (!walk.stepIds.includes(stepId)) return { ok: false };
+  await markStep(stepId, verdict, name);
+  const updated = await updateWalk((w) => noteHealth(w, stepId, verdict));
+  // The panel says what the check found (and offers a re-capture).
+  if (verdict !== 'found' && updated.stepIds[updated.stepIndex ?? 0] === stepId) await show(updated);
+  return { ok: true };
+}
+
+async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' }>, tabId?: number): Promise<{ ok: boolean } | { error: string }> {
+  if (message.phase === 'cancel') {
+    const walk = await updateWalk((w) => ({ ...w, pending: undefined }));
+    await show(walk);
+    return { ok: true };
+  }
+  const walk = await readWalk();
+  if (walk.tabId === undefined || walk.state !== 'walking') return { error: 'No walk is running' };
+  if (message.phase === 'arm') {
+    const imageId = await takePicture(walk.tabId, walk.guideId!);
+    const updated = await updateWalk((w) => ({ ...w, pending: { stepId: message.stepId, useNewSentence: message.useNewSentence, ...(imageId ? { imageId } : {}) } }));
+    await show(updated);
+    return { ok: true };
+  }
+  if (tabId !== walk.tabId) return { error: 'Not the walked tab' };
+  const pending = walk.pending;
+  if (!pending || pending.stepId !== message.stepId) return { error: 'No re-capture is waiting for this step' };
+  const change = await recaptureChange(message.stepId, {
+    action: message.action,
+    page: message.page,
+    viewport: message.viewport,
+    useNewSentence: pending.useNewSentence,
+    ...(pending.imageId ? { imageId: pending.imageId, shot: 'live' as const } : {}),
+  });
+  if (change) await applyChange(change);
+  const updated = await updateWalk((w) => {
+    const marked = { ...noteHealth(w, message.stepId, 'found'), recaptured: [...w.recaptured.filter((id) => id !== message.stepId), message.stepId] };
+    return moveTo({ ...marked, undoable: message.stepId }, (w.stepIndex ?? 0) + 1);
+  });
+  await show({ ...updated, undoable: message.stepId });
+  return { ok: true };
+}
+
+/** The page as it is now, before the user acts, without the walk's own panel and ring. */
+async function takePicture(tabId: number, guideId: string): Promise<string | undefined> {
+  const moment = await sendToTab(tabId, { type: 'walk.conceal', hidden: true }, 0);
+  if (!moment) return undefined;
+  try {
+    const picture = await pictureForAction(tabId, 0, { ...moment, changeCount: -1 });
+    if (!picture.image) return undefined;
+    const id = newId();
+    await db().images.put({ id, guideId, ...picture.image });
+    return id;
+  } finally {
+    void sendToTab(tabId, { type: 'walk.conceal', hidden: false }, 0);
+  }
+}
+
+async function undoRecapture(stepId: string): Promise<{ ok: boolean }> {
+  const change = await undoRecaptureChange(stepId);
+  if (!change) return { ok: false };
+  await applyChange(change);
+  const walk = await updateWalk((w) => ({ ...w, recaptured: w.recaptured.filter((id) => id !== stepId), undoable: undefined }));
+  await show(walk);
+  return { ok: true };
+}
+
+/** A document (top page or frame) finished parsing in some tab: only the walked tab gets the script. */
+export async function frameLoaded(tabId: number, frameId: number): Promise<void> {
+  const walk = await readWalk();
+  if (walk.state === 'idle' || walk.tabId !== tabId) return;
+  await inject(tabId, [frameId]);
+}
+
+async function inject(tabId: number, frameIds?: number[]): Promise<void> {
+  const target = frameIds ? { tabId, frameIds } : { tabId, allFrames: true };
+  // Pages Waymark may not touch refuse the script; the walk waits for a page that accepts it.
+  await browser.scripting.executeScript({ target, files: [SCRIPT] }).catch(() => undefined);
+}
+
+export async function tabClosed(tabId: number): Promise<void> {
+  const walk = await readWalk();
+  if (walk.state !== 'idle' && walk.tabId === tabId) await stop();
+}
+
+/** Background wiring: new documents of the walked tab, and its closing. */
+export function registerWalk(): void {
+  browser.webNavigation?.onDOMContentLoaded.addListener((details) => void frameLoaded(details.tabId, details.frameId));
+  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
+}
