@@ -6,9 +6,11 @@ import * as tabs from '@/lib/recording/tabs';
 import { isRecordedTab, showBar } from '@/lib/recording/bar-status';
 import { claim, drainOutbox } from '@/lib/recording/outbox';
 import { registerPrivacyMenu } from '@/lib/privacy/context-menu';
+import { welcomeOnInstall } from '@/lib/onboarding/welcome';
 
 // Wiring only: the recording service lives in lib/recording/.
 export default defineBackground(() => {
+  welcomeOnInstall();
   onMessage((message, sender) => {
     const tabId = sender.tab?.id;
     const frameId = sender.frameId ?? 0;
