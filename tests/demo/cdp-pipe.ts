@@ -11,7 +11,8 @@ import type { Readable, Writable } from 'node:stream';
 
 export interface PipeBrowser {
   process: ChildProcess;
-  send<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>): Promise<T>;
+  /** A browser command, or one for an attached target's `sessionId` (flat sessions). */
+  send<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<T>;
   /** Resolves with the first protocol event `method` whose params satisfy `accept`. */
   waitForEvent<T = Record<string, unknown>>(method: string, accept: (params: T) => boolean, timeoutMs?: number): Promise<T>;
   /** Resolves when the browser process has ended. */
@@ -59,9 +60,9 @@ export function launchWithPipe(executable: string, args: string[]): PipeBrowser 
   return {
     process: child,
     exited,
-    send(method, params = {}) {
+    send(method, params = {}, sessionId) {
       const id = nextId++;
-      input.write(`${JSON.stringify({ id, method, params })}\0`);
+      input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
       return new Promise((resolve, reject) => {
         waiting.set(id, {
           resolve: (reply) => {
