@@ -162,8 +162,8 @@ export function installAdvice(family: Family, platform: NodeJS.Platform, missing
     : `npm start found no ${family === 'firefox' ? 'Firefox' : 'Chromium-based browser (Chromium, Chrome for Testing, Google Chrome, Microsoft Edge or Brave)'} on this computer.`;
   const install =
     family === 'firefox'
-      ? { linux: '`sudo apt install firefox-esr` (Debian) or your distribution\'s firefox package', darwin: 'Firefox from mozilla.org (or `brew install --cask firefox`)', win32: 'Firefox from mozilla.org (or `winget install Mozilla.Firefox`)' }
-      : { linux: '`sudo apt install chromium` (Debian, Ubuntu) or Google Chrome from google.com/chrome', darwin: 'Google Chrome from google.com/chrome (or `brew install --cask chromium`)', win32: 'Google Chrome from google.com/chrome, or use the Microsoft Edge that comes with Windows' };
+      ? { linux: 'Firefox (`sudo apt install firefox-esr` on Debian, or your distribution\'s firefox package)', darwin: 'Firefox from mozilla.org (or `brew install --cask firefox`)', win32: 'Firefox from mozilla.org (or `winget install Mozilla.Firefox`)' }
+      : { linux: 'Chromium (`sudo apt install chromium` on Debian and Ubuntu) or Google Chrome from google.com/chrome', darwin: 'Google Chrome from google.com/chrome (or Chromium: `brew install --cask chromium`)', win32: 'Google Chrome from google.com/chrome, or use the Microsoft Edge that comes with Windows' };
   const os = platform === 'darwin' || platform === 'win32' ? platform : 'linux';
   return (
     `${lead} Install ${install[os]}, or set WAYMARK_BROWSER to the full path of a browser's executable ` +

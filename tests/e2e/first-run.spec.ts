@@ -26,8 +26,11 @@ test.describe('welcome page', () => {
     const welcomeTabs = async () => (await tabUrls(popup.page)).filter((url) => url === welcomeUrl).length;
     await expect.poll(welcomeTabs).toBe(1);
 
-    const [welcome] = await Promise.all([b.context.waitForEvent('page'), popup.button('Welcome and tips').click()]);
-    await welcome.waitForURL(welcomeUrl);
+    // From the popup's menu later (counted through the extension: Firefox's BiDi does not report
+    // tabs an add-on opens), then read in a tab of its own.
+    await popup.button('Welcome and tips').click();
+    await expect.poll(welcomeTabs).toBe(2);
+    const welcome = await b.openExtensionPage('/welcome.html');
     await expect(welcome.getByRole('heading', { name: 'Welcome to Waymark', level: 1 })).toBeVisible();
     await expect(welcome.getByRole('heading', { name: 'Record your first guide' })).toBeVisible();
     await expect(welcome.getByText('Pin the Waymark button')).toBeVisible();
@@ -35,14 +38,14 @@ test.describe('welcome page', () => {
     await expect(welcome.getByRole('link', { name: 'privacy options' })).toHaveAttribute('href', '/options.html');
     // Access to websites is granted in a normal install: no request shown.
     await expect(welcome.getByRole('button', { name: 'Allow access to websites' })).toHaveCount(0);
-    expect(await welcomeTabs()).toBe(2);
+    expect(await welcomeTabs()).toBe(3);
   });
 
   test('in Firefox, asks for access to websites when it is missing', async ({ browserWithExtension: b }) => {
     skipIn('chromium', 'Chrome never withdraws required host permissions');
+    const popup = await b.openExtensionPage('/popup.html');
+    expect(await popup.evaluate(() => browser.permissions.remove({ origins: ['<all_urls>'] }))).toBe(true);
     const welcome = await b.openExtensionPage('/welcome.html');
-    await welcome.evaluate(() => browser.permissions.remove({ origins: ['<all_urls>'] }));
-    await welcome.reload();
     await expect(welcome.getByRole('heading', { name: 'First, let Waymark see websites' })).toBeVisible();
     await expect(welcome.getByRole('button', { name: 'Allow access to websites' })).toBeVisible();
   });
