@@ -36,10 +36,10 @@ export function Welcome() {
           </li>
           <li>
             Do the task as usual. Each click or entry becomes a step with a screenshot. The bar at the top of the page
-            shows the steps so far and lets you pause, delete the last step or stop.
+            shows the steps so far and lets you pause, delete the last step or finish.
           </li>
           <li>
-            Stop the recording (the bar, the button or <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>R</kbd>). Then choose{' '}
+            Finish the recording (the bar, the button or <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>R</kbd>). Then choose{' '}
             <strong>Open the guide</strong> to edit, annotate and export it.
           </li>
         </ol>
