@@ -10,11 +10,13 @@ import { allowedFrom, isExtensionPage } from '@/lib/recording/senders';
 import { readSession, tabsOf } from '@/lib/recording/session';
 import { registerPrivacyMenu } from '@/lib/privacy/context-menu';
 import * as walk from '@/lib/walk/controller';
+import { welcomeOnInstall } from '@/lib/onboarding/welcome';
 
 // Wiring only: the recording service lives in lib/recording/.
 // Only events that cost nothing for unrecorded browsing are listened to here; the tab and
 // navigation listeners exist only while a recording runs (lib/recording/watch.ts).
 export default defineBackground(() => {
+  welcomeOnInstall();
   const extension = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   /** Content scripts may send only what lib/recording/senders.ts allows. */

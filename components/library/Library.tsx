@@ -46,6 +46,10 @@ export function Library() {
             <li>Do the task once, as usual: each click becomes a step with a screenshot.</li>
             <li>Press <strong>Stop recording</strong>. Your guide opens here, ready to edit and export.</li>
           </ol>
+          <p className="hint">
+            <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>R</kbd> starts and stops recording too. More tips on the{' '}
+            <a href="/welcome.html">welcome page</a>.
+          </p>
         </div>
       ) : summaries.length === 0 ? (
         <p className="muted">No guide matches “{query}”.</p>

@@ -1,10 +1,12 @@
 /**
  * The toolbar popup: start, pause/resume, stop or discard a recording, delete its last step;
- * open the editor. Alt+Shift+R (manifest `commands`) starts and stops without it.
+ * open the editor. Alt+Shift+R (manifest `commands`) starts and stops without it. Once a
+ * recording has stopped, its guide is one click away ("Open the guide").
  */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { send, type RecordingStatus } from '@/lib/messages';
+import { openWelcome } from '@/lib/onboarding/welcome';
 
 const POLL_MS = 500;
 
@@ -34,12 +36,14 @@ export function Popup() {
     await refresh();
   }
 
-  function openEditor() {
-    const hash = status.guideId ? `#/guides/${status.guideId}` : '';
+  function openEditor(guideId = status.guideId) {
+    const hash = guideId ? `#/guides/${guideId}` : '';
     void browser.tabs.create({ url: browser.runtime.getURL(`/editor.html${hash}`) });
   }
 
   const active = status.state !== 'idle';
+  // The guide just recorded (or the last one): offered as the next step, not hidden in a menu.
+  const finished = !active && status.guideId && status.stepCount > 0 ? status.guideId : undefined;
   return (
     <main className="popup">
       <h1>Waymark</h1>
@@ -64,9 +68,20 @@ export function Popup() {
           <button onClick={() => run('recording.discard')}>Discard recording</button>
         </div>
       )}
-      <button className="link" onClick={openEditor}>
-        Open editor
-      </button>
+      {finished && (
+        <div className="row">
+          <p>Your guide is ready: {status.stepCount} steps.</p>
+          <button className="primary" onClick={() => openEditor(finished)}>Open the guide</button>
+        </div>
+      )}
+      <div className="row">
+        <button className="link" onClick={() => openEditor()}>
+          Open editor
+        </button>
+        <button className="link" onClick={() => void openWelcome()}>
+          Welcome and tips
+        </button>
+      </div>
     </main>
   );
 }

@@ -1,60 +1,58 @@
 /**
- * `npm start`: Waymark in Chromium on a bundled demo page.
- * With a display: a real window to record in by hand. Without one (a server, CI): the same
- * demo, scripted and headless, writing the exported guide to demo-output/.
+ * `npm start` (`npm start -- --browser=firefox`, or =chrome, =edge, =brave, =chromium): Waymark
+ * in a browser found on this computer (tests/demo/browsers.ts; WAYMARK_BROWSER overrides), the
+ * practice page open. Without a display (a server, CI): the headless scripted demo instead.
+ * Nothing found: one paragraph on what to install, and a non-zero exit — never a stack trace.
  */
-import { mkdir, copyFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { launchWithExtension } from '../support/chromium';
-import { startFixtureServer } from '../support/server';
-import { ExtensionApi } from '../support/pages/extension-api';
-import { EditorPage } from '../support/pages/editor';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { discoverBrowser, installAdvice, type BrowserKind, type Family } from './browsers';
 
-const DEMO_PAGE = 'expenses/index.html';
-const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
+const KINDS: BrowserKind[] = ['chromium', 'chrome-for-testing', 'chrome', 'edge', 'brave', 'firefox'];
 
-async function interactive(): Promise<void> {
-  const server = await startFixtureServer();
-  const browser = await launchWithExtension({ headless: false });
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  await page.goto(server.url(DEMO_PAGE));
-  console.log(`Waymark is loaded. Demo page: ${server.url(DEMO_PAGE)}`);
-  console.log('Pin the Waymark button, press "Start recording", click around, then "Open editor".');
-  console.log('Close the browser window to finish.');
-  await new Promise((done) => browser.context.on('close', done));
-  await server.close();
+function requested(argv: string[]): { family: Family; prefer?: BrowserKind } {
+  const value = argv.find((a) => a.startsWith('--browser='))?.slice('--browser='.length);
+  if (!value) return { family: 'chromium' };
+  const kind = KINDS.find((k) => k === value);
+  if (!kind) throw new Error(`Unknown --browser=${value}. Use one of: ${KINDS.join(', ')}.`);
+  return { family: kind === 'firefox' ? 'firefox' : 'chromium', prefer: kind };
 }
 
-async function scripted(): Promise<void> {
-  const server = await startFixtureServer();
-  const browser = await launchWithExtension();
-  try {
-    const { context, extensionId } = browser;
-    const api = await ExtensionApi.open(context, extensionId);
-    const page = await context.newPage();
-    await page.goto(server.url(DEMO_PAGE));
-    const guideId = await api.startRecording(page);
-    console.log('Recording a scripted task on the demo page…');
-    await api.waitForSteps(1); // "Go to" the start page
-    await page.getByRole('button', { name: 'New report' }).click();
-    await api.waitForSteps(2);
-    await page.getByRole('link', { name: 'Submit for approval' }).click();
-    await page.waitForURL(/report\.html/);
-    await api.waitForSteps(3);
-    await page.getByRole('button', { name: 'Back to reports' }).click();
-    await api.waitForSteps(4);
-    const { stepCount } = await api.stop();
-    const editor = await EditorPage.open(context, extensionId, guideId);
-    const { download, path } = await editor.export('HTML');
-    const outDir = resolve('demo-output');
-    await mkdir(outDir, { recursive: true });
-    const target = resolve(outDir, download.suggestedFilename());
-    await copyFile(path, target);
-    console.log(`Recorded ${stepCount} steps. Exported guide: ${target}`);
-  } finally {
-    await browser.close();
-    await server.close();
+const hasDisplay =
+  (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) && !process.env.CI;
+
+async function main(): Promise<number> {
+  const { family, prefer } = requested(process.argv.slice(2));
+  const view = { platform: process.platform, env: process.env, exists: existsSync };
+  const found = discoverBrowser(view, family, prefer);
+  if (!found || 'missing' in found) {
+    console.error(installAdvice(family, process.platform, found?.missing));
+    return 1;
   }
+  const { browser } = found;
+  if (!hasDisplay) {
+    if (browser.load !== 'load-extension') {
+      console.error(
+        `There is no display, and the headless demo needs Chromium or Chrome for Testing (found ${browser.name}). ` +
+          'Install Chromium (`sudo apt install chromium`) or set WAYMARK_BROWSER to one, then run `npm start` again.',
+      );
+      return 1;
+    }
+    const { scriptedDemo } = await import('./scripted');
+    await scriptedDemo(browser.path);
+    return 0;
+  }
+  // `npm start` builds for Chrome; Firefox needs its own build.
+  if (family === 'firefox') execFileSync(process.execPath, ['node_modules/wxt/bin/wxt.mjs', 'build', '-b', 'firefox'], { stdio: 'inherit' });
+  const { openInteractive } = await import('./open');
+  await openInteractive(browser);
+  return 0;
 }
 
-await (hasDisplay ? interactive() : scripted());
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -10,8 +10,11 @@ import { launchFirefoxWithExtension } from '../support/firefox';
 import type { BrowserName, ExtensionBrowser } from '../support/extension';
 import { startFixtureServer, type FixtureServer } from '../support/server';
 import { ExtensionApi } from '../support/pages/extension-api';
+import { closeWelcomeTab } from '../support/welcome-tab';
 
 interface TestFixtures {
+  /** Leave the welcome page Waymark opens on install (only its own test wants it). */
+  keepWelcome: boolean;
   browserWithExtension: ExtensionBrowser;
   api: ExtensionApi;
 }
@@ -25,8 +28,10 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
     },
     { scope: 'worker' },
   ],
-  browserWithExtension: async ({ browserName }, use) => {
+  keepWelcome: [false, { option: true }],
+  browserWithExtension: async ({ browserName, keepWelcome }, use) => {
     const browser = await launchFor(browserName);
+    if (!keepWelcome) await closeWelcomeTab(browser);
     await use(browser);
     await browser.close();
   },
