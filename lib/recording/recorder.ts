@@ -59,15 +59,15 @@ async function saveActionStep(
     // The first page reported is where the recording began.
     if (session.lastUrl === undefined) action = { ...action, how: 'start' };
     const url = action.page.url;
-    const own = isOwnStep(action, session, at);
+    const own = isOwnStep(action, session, at, tabId);
     // Not a step: the page is context for the next step (its title and address).
     // A page the user went to by address counts as their action: a redirect right after
     // it is its effect. Back/Forward has no such redirect to absorb.
     const acts = own && action.how !== 'back-forward' && action.how !== 'route';
-    await updateSession((s) => ({ ...s, lastUrl: url, ...(acts ? { lastActionAt: at } : {}) }));
+    await updateSession((s) => ({ ...s, lastUrl: url, ...(acts ? { lastActionAt: at, lastActionTabId: tabId } : {}) }));
     if (!own) return;
   } else {
-    await updateSession((s) => ({ ...s, lastActionAt: at, lastUrl: frameId === 0 ? context.url : s.lastUrl }));
+    await updateSession((s) => ({ ...s, lastActionAt: at, lastActionTabId: tabId, lastUrl: frameId === 0 ? context.url : s.lastUrl }));
   }
   const picture = await (early ?? pictureForAction(tabId, frameId, context));
   await saveStep(session, action, context, picture);
