@@ -92,6 +92,13 @@ function stepItem(doc: Document, step: Step, number: number | undefined, section
     sentence.append(doc.createTextNode(text));
     item.append(sentence);
   }
+  const address = step.kind === 'action' && step.action.kind === 'navigate' ? step.action.page.url : '';
+  // A "Go to" step links its page's address: a title alone cannot be followed (issue 18).
+  if (/^https?:\/\//i.test(address)) {
+    const line = el(doc, 'p', { class: 'address' });
+    line.append(el(doc, 'a', { href: address }, address));
+    item.append(line);
+  }
   if (step.note) item.append(el(doc, 'p', { class: 'note' }, step.note));
   return item;
 }
