@@ -43,7 +43,8 @@ const CHOICE_ROLES = ['radio', 'menuitemradio'] as const;
 
 type Role = Parameters<Frame['getByRole']>[0];
 type Scope = Pick<Frame, 'getByRole' | 'getByLabel' | 'getByPlaceholder' | 'getByText' | 'getByTitle' | 'locator'>;
-type Finder = (scope: Scope, name: string, exact: boolean) => Locator;
+/** Ways to find a named control, best first (a role's name before a label's or a text's). */
+type Finder = (scope: Scope, name: string, exact: boolean) => Locator[];
 
 /** Reads the steps of an exported guide, as a person would see them in the file. */
 export async function readGuide(context: BrowserContext, htmlFile: string): Promise<GuideStep[]> {
@@ -135,7 +136,7 @@ class Follower {
           const any = byRoles(CHOICE_ROLES)(scope, name, exact);
           if (!group) return any;
           const groups = scope.getByRole('radiogroup', { name: group }).or(scope.getByRole('group', { name: group }));
-          return byRoles(CHOICE_ROLES)(groups, name, exact).or(any);
+          return [...byRoles(CHOICE_ROLES)(groups, name, exact), ...any];
         };
         return this.on(step.target, inGroup, (l) => l.check());
       }
@@ -165,17 +166,22 @@ class Follower {
     }
   }
 
-  /** The page acted in last first, then the others from the newest; every frame of each. */
+  /**
+   * Exact names before partial ones, then each way of finding in turn; in the page acted in
+   * last first, then the others from the newest; in every frame of each.
+   */
   private async find(target: Target, finder: Finder): Promise<{ page: Page; control: Locator } | undefined> {
     const pages = [...this.pages].reverse().filter((p) => !p.isClosed());
-    for (const exact of [true, false]) {
+    if (!pages[0]) return undefined;
+    const ways = 'name' in target ? [true, false].flatMap((exact) => range(finder(pages[0]!.mainFrame(), target.name, exact).length).map((i) => ({ exact, i }))) : [{ exact: true, i: 0 }];
+    for (const { exact, i } of ways) {
       for (const page of pages) {
         for (const frame of page.frames()) {
-          const control = ('name' in target ? finder(frame, target.name, exact) : placed(frame, target)).filter({ visible: true }).first();
+          const locator = 'name' in target ? finder(frame, target.name, exact)[i]! : placed(frame, target);
+          const control = locator.filter({ visible: true }).first();
           if (await control.count().catch(() => 0)) return { page, control };
         }
       }
-      if (!('name' in target)) break;
     }
     return undefined;
   }
@@ -190,20 +196,19 @@ function describe(target: Target): string {
 /** A named control of one of these roles; `text` also takes an element by its visible text or tooltip. */
 function byRoles(roles: readonly string[], text = false): Finder {
   return (scope, name, exact) => {
-    let found = roles.map((role) => scope.getByRole(role as Role, { name, exact })).reduce((a, b) => a.or(b));
-    found = found.or(scope.getByLabel(name, { exact }));
-    if (text) found = found.or(scope.getByTitle(name, { exact })).or(scope.getByText(name, { exact }));
-    return found;
+    const byRole = roles.map((role) => scope.getByRole(role as Role, { name, exact })).reduce((a, b) => a.or(b));
+    const ways = [byRole, scope.getByLabel(name, { exact })];
+    return text ? [...ways, scope.getByTitle(name, { exact }), scope.getByText(name, { exact })] : ways;
   };
 }
 
 /** A field by its label, its accessible name or its placeholder. */
 const byField: Finder = (scope, name, exact) => {
-  return FIELD_ROLES.map((role) => scope.getByRole(role, { name, exact }))
-    .reduce((a, b) => a.or(b))
-    .or(scope.getByLabel(name, { exact }))
-    .or(scope.getByPlaceholder(name, { exact }));
+  const byRole = FIELD_ROLES.map((role) => scope.getByRole(role, { name, exact })).reduce((a, b) => a.or(b));
+  return [byRole, scope.getByLabel(name, { exact }), scope.getByPlaceholder(name, { exact })];
 };
+
+const range = (n: number) => [...Array(n).keys()];
 
 /** A control without a name: the n-th of its kind inside the named region, or on the page. */
 function placed(frame: Frame, target: Extract<Target, { kind: string }>): Locator {
