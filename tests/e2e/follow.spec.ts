@@ -4,6 +4,9 @@
  * the follower (tests/support/follower.ts): a clean browser without the extension that does
  * each step by finding the named control. Every step must be followed, in both browsers.
  */
+import { copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
 import { exportFile } from './export-helpers';
@@ -18,17 +21,28 @@ function stepper(api: ExtensionApi, start = 1) {
     await action();
     count += more;
     await api.waitForSteps(count);
+    if (process.env.WAYMARK_FOLLOW_LOG) console.log(`recorded ${new Date().toISOString()} ${count}`);
   };
 }
 
 /** Stops, exports the guide as HTML from the editor, and follows it in a clean browser. */
 async function exportAndFollow(api: ExtensionApi, page: Page, guideId: string, browserName: BrowserName) {
+  const log = (what: string) => process.env.WAYMARK_FOLLOW_LOG && console.log(`${what} ${new Date().toISOString()}`);
+  log('stop');
   await api.stop();
+  const sentences = await api.sentences(guideId);
   const editor = await page.context().newPage();
   await gotoExtensionPage(editor, `/editor.html#/guides/${guideId}`);
   await editor.getByRole('toolbar', { name: 'Export' }).waitFor();
+  log('export');
   const { path } = await exportFile(editor, 'HTML');
-  const report = await followGuide(path, { browserName });
+  // Saved as the reader would save it: a .html file (the download's own name has no extension).
+  const file = join(tmpdir(), `waymark-follow-${Date.now()}.html`);
+  await copyFile(path, file);
+  log('follow');
+  const report = await followGuide(file, { browserName });
+  log('followed');
+  expect(report.steps.map((s) => s.sentence)).toEqual(sentences);
   expect(report.failure, JSON.stringify(report, null, 1)).toBeUndefined();
   expect(report.followed).toBe(report.steps.length);
   return report;

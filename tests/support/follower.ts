@@ -66,9 +66,12 @@ export async function followGuide(htmlFile: string, options: FollowOptions): Pro
   const browser = await launchClean(options.browserName);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // A control found but that cannot be used (covered, disabled) fails its step, with the reason.
+    context.setDefaultTimeout(options.findTimeoutMs ?? 10_000);
     const steps = await readGuide(context, htmlFile);
     const follower = new Follower(context, options.findTimeoutMs ?? 10_000);
     for (const [i, step] of steps.entries()) {
+      if (process.env.WAYMARK_FOLLOW_LOG) console.log(`follow ${new Date().toISOString()} ${i + 1}: ${step.sentence}`);
       const reason = await follower.do(step, i === 0).catch((error: unknown) => String(error instanceof Error ? error.message : error));
       if (reason) return { steps, followed: i, failure: { step: i + 1, sentence: step.sentence, reason: reason.split('\n')[0]! } };
     }
