@@ -4,13 +4,14 @@
  * the follower (tests/support/follower.ts): a clean browser without the extension that does
  * each step by finding the named control. Every step must be followed, in both browsers.
  */
-import { copyFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
 import { exportFile } from './export-helpers';
-import { gotoExtensionPage, type BrowserName } from '../support/extension';
+import type { BrowserName } from '../support/extension';
+import { EditorPage } from '../support/pages/editor';
 import type { ExtensionApi } from '../support/pages/extension-api';
 import { followGuide } from '../support/follower';
 
@@ -31,11 +32,7 @@ async function exportAndFollow(api: ExtensionApi, page: Page, guideId: string, b
   log('stop');
   await api.stop();
   const sentences = await api.sentences(guideId);
-  // As the export specs open it: the library first (it opens the database), then the guide.
-  const editor = await page.context().newPage();
-  await gotoExtensionPage(editor, '/editor.html');
-  await editor.getByRole('heading', { name: 'Your guides' }).waitFor();
-  await gotoExtensionPage(editor, `/editor.html#/guides/${guideId}`);
+  const { page: editor } = await EditorPage.open(page.context(), api.extensionId, guideId);
   await editor.getByRole('toolbar', { name: 'Export' }).waitFor();
   log('export');
   const { path } = await exportFile(editor, 'HTML');
@@ -175,4 +172,20 @@ test('new tabs, popups, an address typed after coming back, and app routes: the 
     'Click "Help"',
   ]);
   await exportAndFollow(api, page, guideId, browserName);
+});
+
+test('the follower stops at the first step it cannot follow and says why', async ({ server, browserName }) => {
+  // A guide as the HTML export writes it, with one step naming a control the page does not have.
+  const item = (n: number, sentence: string, address?: string) =>
+    `<li class="step action"><p class="sentence"><span class="num">${n}</span>${sentence}</p>${address ? `<p class="address"><a href="${address}">${address}</a></p>` : ''}</li>`;
+  const file = join(tmpdir(), `waymark-follow-broken-${Date.now()}.html`);
+  await writeFile(file, `<!doctype html><meta charset="utf-8"><ol class="steps">${[
+    item(1, 'Go to "Clicks – Fixture"', server.url('recorder/clicks.html')),
+    item(2, 'Click "Save draft"'),
+    item(3, 'Click "Approve everything"'),
+    item(4, 'Click "Open drawer"'),
+  ].join('')}</ol>`);
+  const report = await followGuide(file, { browserName: browserName as BrowserName, findTimeoutMs: 2_000 });
+  expect(report.followed).toBe(2);
+  expect(report.failure).toMatchObject({ step: 3, sentence: 'Click "Approve everything"', reason: expect.stringMatching(/no control named "Approve everything"/) });
 });

@@ -63,8 +63,9 @@ export function parseSentence(sentence: string): Instruction | { error: string }
   const [, verb = '', rest = ''] = /^(Go to|Click|Type|Select|Check|Uncheck|Choose|Press) (.*)$/.exec(text) ?? [];
   switch (verb) {
     case 'Go to': {
-      const page = readQuoted(rest);
-      return page && page.rest === '' ? { verb: 'goto', page: page.value } : { error: `no page name in "${text}"` };
+      // The page by its quoted title (an address may follow it); the address itself is the step's link.
+      const page = readQuoted(rest)?.value ?? rest;
+      return page ? { verb: 'goto', page } : { error: `no page named in "${text}"` };
     }
     case 'Click':
     case 'Check':

@@ -37,7 +37,8 @@ describe('parseSentence', () => {
   it('says why a sentence cannot be followed', () => {
     expect(parseSentence('Admire the view')).toEqual({ error: expect.stringMatching(/no verb/) });
     expect(parseSentence('Click Save')).toEqual({ error: expect.stringMatching(/no control/) });
-    expect(parseSentence('Go to the dashboard')).toEqual({ error: expect.stringMatching(/no page/) });
+    expect(parseSentence('Go to')).toEqual({ error: expect.stringMatching(/no verb/) });
+    expect(parseSentence('Go to "Home" (https://x/)')).toEqual({ verb: 'goto', page: 'Home' });
   });
 
   it('reads back what the templates write, for awkward names too', () => {
