@@ -8,7 +8,7 @@
 import { chromium, firefox, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM } from './chromium';
-import { FIREFOX } from './firefox';
+import { FIREFOX, tolerateCommandsMissingInEsr } from './firefox';
 import { parseSentence, playwrightKey, type Instruction, type Target } from './follower-parse';
 
 export interface GuideStep {
@@ -68,6 +68,8 @@ export async function followGuide(htmlFile: string, options: FollowOptions): Pro
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // A control found but that cannot be used (covered, disabled) fails its step, with the reason.
     context.setDefaultTimeout(options.findTimeoutMs ?? 10_000);
+    // Pages (the guide itself, a Go to step's address) may take their time to load, as for a person.
+    context.setDefaultNavigationTimeout(60_000);
     const steps = await readGuide(context, htmlFile);
     const follower = new Follower(context, options.findTimeoutMs ?? 10_000);
     for (const [i, step] of steps.entries()) {
@@ -83,7 +85,11 @@ export async function followGuide(htmlFile: string, options: FollowOptions): Pro
 
 /** Debian's browsers, as the e2e tests use them, but with no extension and a fresh profile. */
 function launchClean(browserName: FollowOptions['browserName']): Promise<Browser> {
-  if (browserName === 'firefox') return firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: true });
+  if (browserName === 'firefox') {
+    // ESR's WebDriver BiDi lacks commands Playwright sends on every new context (see firefox.ts).
+    tolerateCommandsMissingInEsr();
+    return firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: true });
+  }
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 }
 
