@@ -7,6 +7,7 @@ import { computeAccessibleDescription, computeAccessibleName, getRole } from 'do
 import { finder } from '@medv/finder';
 import type { Box, TargetDescription } from '@/lib/steps/types';
 import { frameOffset, framePath } from './frames';
+import { controlName, placeOf } from './names';
 
 const MAX_TEXT = 120;
 
@@ -70,13 +71,20 @@ export function accessibleName(element: Element): string {
  */
 export function quickTarget(element: Element): TargetDescription {
   const path = framePath(element.ownerDocument.defaultView);
+  const role = getRole(element) ?? '';
+  const name = controlName(element, accessibleName(element));
+  const text = shortText(element);
+  // Without a name or text, a sentence can only say where the control is.
+  const place = name || text ? undefined : placeOf(element, role);
   return {
-    role: getRole(element) ?? '',
-    name: accessibleName(element),
+    role,
+    name,
     tag: element.tagName.toLowerCase(),
     selectors: [],
+    text,
     ...(path.length ? { framePath: path } : {}),
     box: boxOf(element),
+    ...(place ? { place } : {}),
   };
 }
 

@@ -14,25 +14,34 @@ export interface ActionOutcome {
   /** The action as stored (the first page becomes the recording's start). */
   action: Action;
   /** The session fields this action changes. */
-  patch: Pick<Session, 'lastUrl' | 'lastActionAt'>;
+  patch: Pick<Session, 'lastUrl' | 'lastActionAt' | 'lastActionTabId'>;
 }
 
 /**
  * What an action does to the session. `at`: when it happened; `url`: the acting frame's page
  * (only the top frame's address is the page a step is "on").
  */
-export function actionOutcome(session: Session, action: Action, frameId: number, url: string, at: number): ActionOutcome {
+export function actionOutcome(
+  session: Session,
+  action: Action,
+  frameId: number,
+  url: string,
+  at: number,
+  tabId?: number,
+): ActionOutcome {
+  // The tab of the last action: a navigation in an older tab is never its effect (issue 18).
+  const acted = { lastActionAt: at, ...(tabId !== undefined ? { lastActionTabId: tabId } : {}) };
   if (action.kind !== 'navigate') {
-    return { step: true, action, patch: { lastActionAt: at, ...(frameId === 0 ? { lastUrl: url } : {}) } };
+    return { step: true, action, patch: { ...acted, ...(frameId === 0 ? { lastUrl: url } : {}) } };
   }
   // The first page reported is where the recording began.
   const navigate = session.lastUrl === undefined ? { ...action, how: 'start' as const } : action;
-  const own = isOwnStep(navigate, session, at);
+  const own = isOwnStep(navigate, session, at, tabId);
   // Not a step: the page is context for the next step. A page the user went to by address
   // counts as their action (a redirect right after it is its effect); Back/Forward and app
   // routes have no such redirect to absorb.
   const acts = own && navigate.how !== 'back-forward' && navigate.how !== 'route';
-  return { step: own, action: navigate, patch: { lastUrl: navigate.page.url, ...(acts ? { lastActionAt: at } : {}) } };
+  return { step: own, action: navigate, patch: { lastUrl: navigate.page.url, ...(acts ? acted : {}) } };
 }
 
 /** A step of the guide as placement sees it. */

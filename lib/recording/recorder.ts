@@ -47,7 +47,7 @@ export function recordAction(tabId: number, frameId: number, action: Action, con
   const saved = chain.then(async () => {
     const session = await readSession();
     if (!isRecording(session, tabId)) return;
-    const outcome = actionOutcome(session, action, frameId, context.url, at);
+    const outcome = actionOutcome(session, action, frameId, context.url, at, tabId);
     let insertAfter: number | undefined;
     if (outcome.step) {
       const placed = inTopViewport(outcome.action, tabId, frameId, context.frame);

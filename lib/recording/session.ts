@@ -23,6 +23,8 @@ export interface Session {
   /** The address of the page the last step was on, and when the last action happened. */
   lastUrl?: string;
   lastActionAt?: number;
+  /** The tab of the last action: a navigation in an older tab is never that action's effect. */
+  lastActionTabId?: number;
   /** Paused because the tab is on a page Waymark may not record; resumes on a normal page. */
   notice?: string;
   /** A step failed to save (its action stays in the outbox for a retry); shown in bar and popup. */

@@ -31,6 +31,16 @@ export interface TargetDescription {
   framePath?: number[];
   /** Where the element was on screen, when the action began. */
   box?: Box;
+  /** Where an element without a name or text is, so a sentence can point at it. */
+  place?: Place;
+}
+
+/** The n-th element of its role (1-based) among `count`, inside its nearest named region. */
+export interface Place {
+  index: number;
+  count: number;
+  /** The landmark, toolbar, menu, dialog, group… it is in (none: counted in the whole page). */
+  container?: { role: string; name?: string };
 }
 
 export interface PageInfo {

@@ -193,7 +193,7 @@ interface Pending {
   reloadedByUs: Set<string>;
 }
 
-function tolerateCommandsMissingInEsr(): void {
+export function tolerateCommandsMissingInEsr(): void {
   // playwright-core's WebSocket class, the one its BiDi transport uses.
   const { ws } = createRequire(import.meta.url)('playwright-core/lib/utilsBundle') as {
     ws: { prototype: object };

@@ -65,3 +65,30 @@ describe('field names', () => {
     expect(sentenceFor({ kind: 'key', key: 'Enter', target: target({ name: 'Search' }) })).toBe('Press Enter in "Search"');
   });
 });
+
+describe('names a reader can tell apart (issue 18)', () => {
+  it('keeps straight quotes for ordinary names, curly ones around names that hold quotes', () => {
+    expect(quote('Save')).toBe('"Save"');
+    expect(quote('Say "hi"')).toBe('“Say "hi"”');
+    expect(quote('“a” and "b"')).toBe('"“a” and \\"b\\""');
+    expect(sentenceFor({ kind: 'click', target: target({ name: 'Open "Q3" report' }) })).toBe('Click “Open "Q3" report”');
+    expect(sentenceFor({ kind: 'choose', target: target({ role: 'radio', name: '12" screen' }), group: 'Size' })).toBe(
+      'Choose “12" screen” (Size)',
+    );
+  });
+
+  it('places a control that has no name and no text', () => {
+    const icon = (place: TargetDescription['place']) => target({ place });
+    expect(sentenceFor({ kind: 'click', target: icon({ index: 3, count: 4, container: { role: 'toolbar', name: 'Formatting' } }) })).toBe(
+      'Click the 3rd button in the toolbar "Formatting"',
+    );
+    expect(sentenceFor({ kind: 'click', target: icon({ index: 1, count: 1, container: { role: 'navigation' } }) })).toBe(
+      'Click the button in the navigation',
+    );
+    expect(sentenceFor({ kind: 'click', target: icon({ index: 2, count: 5 }) })).toBe('Click the 2nd button on the page');
+    expect(sentenceFor({ kind: 'click', target: icon({ index: 1, count: 1 }) })).toBe('Click the button');
+    expect(sentenceFor({ kind: 'click', target: icon({ index: 11, count: 12 }) })).toBe('Click the 11th button on the page');
+    expect(sentenceFor({ kind: 'click', target: icon({ index: 22, count: 30 }) })).toBe('Click the 22nd button on the page');
+  });
+});
+
