@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CHROME_BUILD, CHROMIUM } from '../support/chromium';
-import { appendHistory, table, verdict, writeResults, type Figure, type RunInfo } from './report';
+import { appendHistory, measure, table, verdict, writeResults, type Figure, type RunInfo } from './report';
 import { withSession, type BenchSession } from './session';
 import { copyGuide, openSeedPage, seedGuide } from './seed';
 import { contentScriptFigures } from './figures/size';
@@ -26,6 +26,8 @@ import { editorFigures } from './figures/editor';
 const HERE = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const EXPORT_STEPS = 200;
 const EDITOR_STEPS = 500;
+const EXPORT_IDS = ['exportHtml200Ms', 'exportPdf200Ms', 'exportPdfPeakHeapMB'];
+const EDITOR_IDS = ['editorFirstStep500Ms', 'editorHeap500MB'];
 
 /** Each group, with the ids of the figures it reports (so a broken group still shows its rows). */
 const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = {
@@ -39,7 +41,7 @@ const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = 
     run: () => withSession(captureFigures),
   },
   guides: {
-    ids: ['exportHtml200Ms', 'exportPdf200Ms', 'exportPdfPeakHeapMB', 'editorFirstStep500Ms', 'editorHeap500MB'],
+    ids: [...EXPORT_IDS, ...EDITOR_IDS],
     run: () => withSession(longGuides),
   },
 };
@@ -50,7 +52,11 @@ async function longGuides(session: BenchSession): Promise<Figure[]> {
   const long = await seedGuide(page, EDITOR_STEPS);
   const short = await copyGuide(page, long.guideId, EXPORT_STEPS);
   await page.close();
-  return [...(await exportFigures(session, short)), ...(await editorFigures(session, long))];
+  // Two independent parts: one failing still leaves the other's figures.
+  return [
+    ...(await measure(EXPORT_IDS, () => exportFigures(session, short))),
+    ...(await measure(EDITOR_IDS, () => editorFigures(session, long))),
+  ];
 }
 
 function quiet(command: string, args: string[]): string {
@@ -71,12 +77,7 @@ async function main(): Promise<number> {
     if (only && !only.includes(name)) continue;
     process.stderr.write(`bench: ${name}…\n`);
     const t = Date.now();
-    try {
-      figures.push(...(await group.run()));
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      figures.push(...group.ids.map((id): Figure => ({ id, name: `${name}: ${id}`, unit: 'ms', error: message })));
-    }
+    figures.push(...(await measure(group.ids, group.run)));
     process.stderr.write(`bench: ${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
   }
   const info: RunInfo = {

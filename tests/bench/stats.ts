@@ -16,6 +16,9 @@ export interface Summary {
 }
 
 export function summarize(samples: readonly number[]): Summary {
+  // A sample that is not a number is a broken measurement: say so instead of printing junk.
+  const bad = samples.findIndex((s) => typeof s !== 'number' || !Number.isFinite(s));
+  if (bad >= 0) throw new Error(`sample ${bad + 1} of ${samples.length} is not a number: ${String(samples[bad])}`);
   return {
     n: samples.length,
     median: percentile(samples, 50),
