@@ -6,7 +6,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import type { Summary } from './stats';
 
-export type Unit = 'ms' | 'KB' | 'MB' | '%' | 'steps' | 'libs';
+export type Unit = 'ms' | 'KB' | 'MB' | '%' | 'steps' | 'libs' | '×';
 
 export interface Budget {
   /** Which number the budget applies to. */

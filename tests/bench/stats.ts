@@ -46,3 +46,17 @@ export function bootstrapDifference(
   const differences = Array.from({ length: iterations }, () => statistic(resample(a)) - statistic(resample(b)));
   return { low: percentile(differences, 5), high: percentile(differences, 95) };
 }
+
+export const mean = (values: readonly number[]): number =>
+  values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : Number.NaN;
+
+/**
+ * A 90% bootstrap interval for the mean of `values` (one value per round, e.g. a paired
+ * difference recording − idle measured in the same round). Deterministic (fixed seed).
+ */
+export function bootstrapMean(values: readonly number[], iterations = 2000): { low: number; high: number } {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const means = Array.from({ length: iterations }, () => mean(values.map(() => values[Math.floor(random() * values.length)]!)));
+  return { low: percentile(means, 5), high: percentile(means, 95) };
+}

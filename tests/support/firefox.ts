@@ -227,6 +227,7 @@ function tolerateCommandsMissingInEsr(): void {
       if (!pending.unannounced.delete(context) || tries === 0) return;
       pending.retries.set(context, tries - 1);
       pending.reloadedByUs.add(context);
+      if (process.env.BIDI_DEBUG) console.error(`BRIDGE RELOAD ${context} ${url} ${Date.now()}`);
       send.call(socket, JSON.stringify({ id: nextOwnId++, method: 'browsingContext.navigate', params: { context, url } }));
     }, 2_000);
   };
@@ -285,6 +286,7 @@ function bridge(
 ): BidiMessage[] {
   const { id, method, params } = message;
   if (method === 'script.realmCreated' && params?.context) pending.unannounced.delete(params.context);
+  if (process.env.BIDI_DEBUG && (method === 'script.realmCreated' || method === 'browsingContext.navigationCommitted')) console.error(`BIDI ${method} ${JSON.stringify(params).slice(0, 200)} ${Date.now()}`);
   if (id !== undefined && pending.optional.delete(id)) {
     return message.type === 'error' && message.error === 'unknown command' ? [{ type: 'success', id, result: {} } as BidiMessage] : [];
   }
