@@ -31,7 +31,7 @@ const EDITOR_IDS = ['editorFirstStep500Ms', 'editorHeap500MB'];
 
 /** Each group, with the ids of the figures it reports (so a broken group still shows its rows). */
 const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = {
-  size: { ids: ['contentScriptGzipKB', 'heavyLibsInContentScript'], run: () => contentScriptFigures(CHROME_BUILD) },
+  size: { ids: ['contentScriptGzipKB', 'heavyLibsInContentScript', 'oncePerGuideScriptsGzipKB'], run: () => contentScriptFigures(CHROME_BUILD) },
   responsiveness: {
     ids: ['recorderScriptPerEventMs', 'recorderScriptRatio', 'calibrationPerEventMs', 'inputToFrameIdleMs', 'inputToFrameRecordingMs', 'inputToFrameAddedP95Ms', 'recorderHandlerMs'],
     run: () => withSession(responsivenessFigures),

@@ -18,7 +18,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
+import { INTRANET_HOST, pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
 
 export const FIREFOX = process.env.WAYMARK_FIREFOX ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve(
@@ -56,6 +56,8 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false,
+      // A host name that is not localhost (an insecure context), for any spec: http://intranet.test:<port>/
+      'network.dns.localDomains': INTRANET_HOST,
     },
   });
   const origin = `moz-extension://${uuid}`;
@@ -91,13 +93,10 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
 /**
  * Navigates to an extension page and polls its document until it has loaded. The first
  * extension document of a fresh browser often comes without its script realm being announced,
- * which leaves Playwright nothing to run scripts in: the bridge below then loads it again
- * (twice at most), and the poll here outlives those reloads. Navigating again from here as
- * well raced with them ("A new navigation interrupted an unfinished navigation"), so this
- * only navigates again once a long wait has failed.
+ * which leaves Playwright nothing to run scripts in: loading it again fixes that, so a quiet
+ * try is retried. (Our navigation cancels the bridge's pending reload of the tab, below.)
  */
-const LOAD_TRIES_MS = [20_000, 20_000];
-
+const LOAD_TRIES_MS = [1_500, 5_000, undefined];
 async function gotoUnreported(page: Page, url: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -273,9 +272,12 @@ function tolerateCommandsMissingInEsr(): void {
   };
   proto.send = function (data, ...rest) {
     if (typeof data === 'string' && data.includes(BIDI_INSERT_TEXT)) data = typeLikeAUser(data);
-    if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.(close|reload)")/.test(data)) {
+    if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.(close|reload|navigate)")/.test(data)) {
       const { id, method, params } = JSON.parse(data) as BidiMessage;
       const pending = pendingOf(this);
+      // Playwright navigates the tab itself: a reload the bridge planned for the document
+      // being left would interrupt that navigation ("A new navigation interrupted…").
+      if (method === 'browsingContext.navigate' && params?.context) pending.unannounced.delete(params.context);
       if (id !== undefined && method && OPTIONAL_COMMANDS.has(method)) pending.optional.add(id);
       if (id !== undefined && method === 'browsingContext.close' && params?.context) pending.closing.set(id, params.context);
       if (id !== undefined && method === 'browsingContext.reload' && params?.context) {
