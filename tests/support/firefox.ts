@@ -291,7 +291,8 @@ function tolerateCommandsMissingInEsr(): void {
     const [data, isBinary] = args;
     if (event !== 'message' || isBinary !== false || !Buffer.isBuffer(data)) return emit.call(this, event, ...args);
     const pending = connections.get(this);
-    const awaited = pending && (pending.optional.size + pending.closing.size + pending.unannounced.size + pending.reloading.size + pending.ownReloads.size > 0);
+    // (`unsettled`: a realm must be seen for a page the fixtures are waiting on, see loadedAndSettled.)
+    const awaited = unsettled.size > 0 || (pending && (pending.optional.size + pending.closing.size + pending.unannounced.size + pending.reloading.size + pending.ownReloads.size > 0));
     if (!awaited && !data.includes('"browsingContext.')) return emit.call(this, event, ...args);
     const message = JSON.parse(data.toString()) as BidiMessage;
     const replies = bridge(message, pendingOf(this), (context, url, navigation, tries) => reloadIfUnannounced(this, context, url, navigation, tries));
