@@ -9,6 +9,7 @@ import type { ActionStep, Annotation, NormBox, NormPoint } from '@/lib/steps/typ
 import { ANNOTATION_STYLE as S } from '@/lib/steps/annotation-style';
 import { FULL, shownRegion } from '@/lib/steps/focus';
 import { type Mark, stepMarks } from '@/lib/steps/marks';
+import { pixelate } from '@/lib/screenshots/pixelate';
 
 export interface RenderOptions {
   /** Longest side of the output, in pixels; smaller pictures are not enlarged. */
@@ -52,7 +53,7 @@ export async function renderShot(blob: Blob, step: ActionStep, options: RenderOp
       y: ((p.y - crop.y) / crop.height) * height,
     });
     const annotations = step.annotations ?? [];
-    for (const a of annotations) if (a.kind === 'blur') pixelate(ctx, a.box, project, width);
+    for (const a of annotations) if (a.kind === 'blur') pixelateBox(ctx, a.box, project, width);
     if (!options.blurOnly) {
       for (const a of annotations) drawAnnotation(ctx, a, project, width);
       for (const mark of stepMarks(step, crop, { width, height })) paintMark(ctx, mark);
@@ -96,36 +97,13 @@ export function paintMark(ctx: Ctx, m: Mark): void {
   ctx.restore();
 }
 
-/** Replaces the pixels of a box by a coarse mosaic: irreversible, unlike an overlay. */
-function pixelate(ctx: Ctx, box: NormBox, project: Project, width: number): void {
+/** Replaces the pixels of a box by a coarse mosaic (lib/screenshots/pixelate.ts): irreversible, unlike an overlay. */
+function pixelateBox(ctx: Ctx, box: NormBox, project: Project, width: number): void {
   const a = project(box);
   const b = project({ x: box.x + box.width, y: box.y + box.height });
-  const x = Math.max(0, Math.floor(Math.min(a.x, b.x)));
-  const y = Math.max(0, Math.floor(Math.min(a.y, b.y)));
-  const w = Math.min(ctx.canvas.width, Math.ceil(Math.max(a.x, b.x))) - x;
-  const h = Math.min(ctx.canvas.height, Math.ceil(Math.max(a.y, b.y))) - y;
-  if (w <= 0 || h <= 0) return;
-  const block = Math.max(8, Math.round(width * BLUR_BLOCK));
-  const target = { width: Math.max(1, Math.ceil(w / block)), height: Math.max(1, Math.ceil(h / block)) };
-  // Halve at most each time: every pass then averages 2×2 pixels, so each block is the mean
-  // of its area in every browser (Firefox samples a few pixels in one big downscale).
-  let source: CanvasImageSource = ctx.canvas;
-  let from = { x, y, width: w, height: h };
-  let small: OffscreenCanvas;
-  do {
-    const next = { width: Math.max(target.width, Math.ceil(from.width / 2)), height: Math.max(target.height, Math.ceil(from.height / 2)) };
-    small = new OffscreenCanvas(next.width, next.height);
-    const sctx = small.getContext('2d')!;
-    sctx.imageSmoothingEnabled = true;
-    sctx.imageSmoothingQuality = 'high';
-    sctx.drawImage(source, from.x, from.y, from.width, from.height, 0, 0, next.width, next.height);
-    source = small;
-    from = { x: 0, y: 0, ...next };
-  } while (from.width > target.width || from.height > target.height);
-  ctx.save();
-  ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(small, 0, 0, small.width, small.height, x, y, w, h);
-  ctx.restore();
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  pixelate(ctx, { x, y, width: Math.max(a.x, b.x) - x, height: Math.max(a.y, b.y) - y }, Math.max(8, Math.round(width * BLUR_BLOCK)));
 }
 
 function drawAnnotation(ctx: Ctx, a: Annotation, project: Project, width: number): void {

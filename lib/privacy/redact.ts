@@ -1,7 +1,8 @@
 /**
  * "Redact this value everywhere" (issue 5): a secret typed into a field Waymark did not know
- * was secret. Every string of every step of the guide has the value replaced by its mask,
- * and the boxes where the value was shown (the fields it was typed into or named by) are
+ * was secret. Every string of every step of the guide has the value replaced by its mask; a
+ * sentence the trainer did not edit is written again from its template (lib/steps/sentences.ts),
+ * so it reads as any masked step does (`Type •••• into Merchant`, issue 15), and the boxes where the value was shown (the fields it was typed into or named by) are
  * blurred again in the screenshots of that page. A re-blurred image gets a new id and the old
  * row is deleted, so no unblurred copy stays in the database and views reload the picture.
  */
@@ -9,6 +10,7 @@ import type { ActionStep, Box, Step, StoredImage } from '@/lib/steps/types';
 import { db, newId } from '@/lib/db/database';
 import { stepsOf } from '@/lib/db/steps';
 import { blurBoxes } from '@/lib/screenshots/blur';
+import { sentenceFor } from '@/lib/steps/sentences';
 import { maskSecret } from './secret-fields';
 
 /** Replaces `value` in every string inside `data` (steps are plain JSON-like objects). */
@@ -44,6 +46,11 @@ export function planRedaction(steps: Step[], value: string): RedactionPlan {
     const next = replaceDeep(step, value, mask);
     if (next.kind === 'action' && next.action.kind === 'type' && step.kind === 'action' && showsValue(step, value)) {
       next.action = { ...next.action, masked: true };
+    }
+    // The template's own sentence is rendered again from the redacted action; a sentence the
+    // trainer wrote keeps their words, with the value replaced.
+    if (next.kind === 'action' && step.kind === 'action' && step.text === sentenceFor(step.action)) {
+      next.text = sentenceFor(next.action);
     }
     rewritten.push(next);
   }

@@ -6,7 +6,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import type { Summary } from './stats';
 
-export type Unit = 'ms' | 'KB' | 'MB' | '%' | 'steps' | 'libs';
+export type Unit = 'ms' | 'KB' | 'MB' | '%' | 'steps' | 'libs' | '×';
 
 export interface Budget {
   /** Which number the budget applies to. */
@@ -42,11 +42,13 @@ export type Verdict = 'PASS' | 'FAIL' | 'info' | 'n/a';
 
 export function verdict(figure: Figure): Verdict {
   if (figure.error) return 'FAIL';
+  // A figure with no number at all was not measured: that is a failure, never a silent PASS.
+  if (!figure.missing && figure.summary === undefined && typeof figure.value !== 'number') return 'FAIL';
   if (figure.missing) return 'n/a';
   if (!figure.budgets?.length) return 'info';
   const holds = ({ on, kind, limit }: Budget) => {
     const actual = headline(figure, on);
-    if (actual === undefined || Number.isNaN(actual)) return false;
+    if (typeof actual !== 'number' || Number.isNaN(actual)) return false;
     return kind === 'max' ? actual <= limit : actual >= limit;
   };
   return figure.budgets.every(holds) ? 'PASS' : 'FAIL';
@@ -57,8 +59,10 @@ function headline(figure: Figure, on: Budget['on']): number | undefined {
   return on === 'value' || !figure.summary ? figure.value : figure.summary[on];
 }
 
-const fmt = (n: number | undefined, unit: Unit): string => {
-  if (n === undefined || Number.isNaN(n)) return '—';
+const fmt = (n: unknown, unit: Unit): string => {
+  // Anything but a finite number (a measurement that returned `false`, say) prints as itself.
+  if (n === undefined || (typeof n === 'number' && Number.isNaN(n))) return '—';
+  if (typeof n !== 'number' || !Number.isFinite(n)) return `${String(n)} ${unit}`;
   const whole = unit === 'steps' || unit === 'libs' || Math.abs(n) >= 100;
   const digits = whole ? 0 : Math.abs(n) >= 10 ? 1 : 2;
   return `${n.toFixed(digits)} ${unit}`;
@@ -78,12 +82,36 @@ function cells(f: Figure): string[] {
   return [f.name, center, spread, budget, v, note];
 }
 
+/** A figure's row; a figure that cannot even be printed says so in its row. */
+function safeCells(f: Figure): string[] {
+  try {
+    return cells(f);
+  } catch (error) {
+    return [String(f.name ?? f.id), 'error', '', '', 'FAIL', `cannot print this figure: ${String(error)}`];
+  }
+}
+
 export function table(figures: Figure[]): string {
-  const rows = [['Figure', 'Median / value', 'p95 or min … max', 'Budget', 'Result', 'Notes'], ...figures.map(cells)];
+  const rows = [['Figure', 'Median / value', 'p95 or min … max', 'Budget', 'Result', 'Notes'], ...figures.map(safeCells)];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join(' │ ').trimEnd();
   const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
   return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+/**
+ * Runs one part of a group: its figures, or, if it throws, one error row per figure id, so a
+ * broken part never hides the parts that worked.
+ */
+export async function measure(ids: string[], run: () => Promise<Figure[]>, log = (m: string) => process.stderr.write(m)): Promise<Figure[]> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    // The whole error (which locator, which call) for whoever has to find out why.
+    log(`bench: ${ids.join(', ')} failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    return ids.map((id): Figure => ({ id, name: id, unit: 'ms', error: message }));
+  }
 }
 
 export interface RunInfo {

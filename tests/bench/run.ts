@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CHROME_BUILD, CHROMIUM } from '../support/chromium';
-import { appendHistory, table, verdict, writeResults, type Figure, type RunInfo } from './report';
+import { appendHistory, measure, table, verdict, writeResults, type Figure, type RunInfo } from './report';
 import { withSession, type BenchSession } from './session';
 import { copyGuide, openSeedPage, seedGuide } from './seed';
 import { contentScriptFigures } from './figures/size';
@@ -27,12 +27,14 @@ import { libraryFigures } from './figures/library';
 const HERE = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const EXPORT_STEPS = 200;
 const EDITOR_STEPS = 500;
+const EXPORT_IDS = ['exportHtml200Ms', 'exportPdf200Ms', 'exportPdfPeakHeapMB'];
+const EDITOR_IDS = ['editorFirstStep500Ms', 'editorHeap500MB'];
 
 /** Each group, with the ids of the figures it reports (so a broken group still shows its rows). */
 const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = {
-  size: { ids: ['contentScriptGzipKB', 'heavyLibsInContentScript'], run: () => contentScriptFigures(CHROME_BUILD) },
+  size: { ids: ['contentScriptGzipKB', 'heavyLibsInContentScript', 'oncePerGuideScriptsGzipKB'], run: () => contentScriptFigures(CHROME_BUILD) },
   responsiveness: {
-    ids: ['inputToFrameIdleMs', 'inputToFrameRecordingMs', 'inputToFrameAddedP95Ms', 'recorderHandlerMs'],
+    ids: ['recorderScriptPerEventMs', 'recorderScriptRatio', 'calibrationPerEventMs', 'inputToFrameIdleMs', 'inputToFrameRecordingMs', 'inputToFrameAddedP95Ms', 'recorderHandlerMs'],
     run: () => withSession(responsivenessFigures),
   },
   capture: {
@@ -41,7 +43,7 @@ const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = 
   },
   library: { ids: ['libraryOpenMs', 'librarySearchKeyMs'], run: () => withSession(libraryFigures) },
   guides: {
-    ids: ['exportHtml200Ms', 'exportPdf200Ms', 'exportPdfPeakHeapMB', 'editorFirstStep500Ms', 'editorHeap500MB'],
+    ids: [...EXPORT_IDS, ...EDITOR_IDS],
     run: () => withSession(longGuides),
   },
 };
@@ -52,7 +54,11 @@ async function longGuides(session: BenchSession): Promise<Figure[]> {
   const long = await seedGuide(page, EDITOR_STEPS);
   const short = await copyGuide(page, long.guideId, EXPORT_STEPS);
   await page.close();
-  return [...(await exportFigures(session, short)), ...(await editorFigures(session, long))];
+  // Two independent parts: one failing still leaves the other's figures.
+  return [
+    ...(await measure(EXPORT_IDS, () => exportFigures(session, short))),
+    ...(await measure(EDITOR_IDS, () => editorFigures(session, long))),
+  ];
 }
 
 function quiet(command: string, args: string[]): string {
@@ -73,12 +79,7 @@ async function main(): Promise<number> {
     if (only && !only.includes(name)) continue;
     process.stderr.write(`bench: ${name}…\n`);
     const t = Date.now();
-    try {
-      figures.push(...(await group.run()));
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      figures.push(...group.ids.map((id): Figure => ({ id, name: `${name}: ${id}`, unit: 'ms', error: message })));
-    }
+    figures.push(...(await measure(group.ids, group.run)));
     process.stderr.write(`bench: ${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
   }
   const info: RunInfo = {

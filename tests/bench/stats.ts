@@ -16,6 +16,9 @@ export interface Summary {
 }
 
 export function summarize(samples: readonly number[]): Summary {
+  // A sample that is not a number is a broken measurement: say so instead of printing junk.
+  const bad = samples.findIndex((s) => typeof s !== 'number' || !Number.isFinite(s));
+  if (bad >= 0) throw new Error(`sample ${bad + 1} of ${samples.length} is not a number: ${String(samples[bad])}`);
   return {
     n: samples.length,
     median: percentile(samples, 50),
@@ -42,4 +45,18 @@ export function bootstrapDifference(
     blocks.flatMap(() => blocks[Math.floor(random() * blocks.length)]!);
   const differences = Array.from({ length: iterations }, () => statistic(resample(a)) - statistic(resample(b)));
   return { low: percentile(differences, 5), high: percentile(differences, 95) };
+}
+
+export const mean = (values: readonly number[]): number =>
+  values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : Number.NaN;
+
+/**
+ * A 90% bootstrap interval for the mean of `values` (one value per round, e.g. a paired
+ * difference recording − idle measured in the same round). Deterministic (fixed seed).
+ */
+export function bootstrapMean(values: readonly number[], iterations = 2000): { low: number; high: number } {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const means = Array.from({ length: iterations }, () => mean(values.map(() => values[Math.floor(random() * values.length)]!)));
+  return { low: percentile(means, 5), high: percentile(means, 95) };
 }

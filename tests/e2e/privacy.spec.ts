@@ -272,7 +272,7 @@ test('"Redact this value everywhere" rewrites the step text and re-blurs the sto
   await expect(editor.stepText(2)).toHaveValue('Type "Blue Bottle" into Merchant');
   await editor.steps().nth(1).getByRole('button', { name: 'Redact this value everywhere' }).click();
   await expect(editor.steps().nth(1).getByRole('status')).toHaveText(/^Redacted in \d+ steps?\.$/);
-  await expect(editor.stepText(2)).toHaveValue('Type "••••" into Merchant');
+  await expect(editor.stepText(2)).toHaveValue('Type •••• into Merchant'); // as the sentence rules write a masked value
 
   const stored = await readStoredData(api.page);
   expect(stored.records).not.toContain('Blue Bottle');

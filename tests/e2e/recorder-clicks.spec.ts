@@ -3,6 +3,7 @@
  * <svg>/<span> clicked inside it), with a picture of the page as it was before the click.
  */
 import { test, expect } from './fixtures';
+import { capturesOf, watchCaptures } from '../support/captures';
 
 test('records each kind of click as one step named after its control', async ({ browserWithExtension: { context }, api, server }) => {
   const page = await context.newPage();
@@ -64,11 +65,14 @@ test('records each kind of click as one step named after its control', async ({ 
 test("a click that opens a form at once keeps the picture from before the click", async ({ browserWithExtension: { context }, api, server }) => {
   const page = await context.newPage();
   await page.goto(server.url('recorder/clicks.html'));
+  await watchCaptures(page);
   const guideId = await api.startRecording(page);
   await api.waitForSteps(1);
-  // Let the page settle so a pre-action frame exists, as it would for a person reading it.
-  await expect.poll(async () => (await api.steps(guideId))[0]?.shot).toBeTruthy();
-  await page.waitForTimeout(700);
+  // Wait until a pre-action frame of the quiet page exists, as it would for a person reading
+  // it: the start step's own picture was one, or the page has been captured again since.
+  await expect
+    .poll(async () => (await api.steps(guideId))[0]?.shot === 'settled' || (await capturesOf(page)) >= 2, { timeout: 20_000 })
+    .toBe(true);
   await page.getByRole('button', { name: 'Open drawer' }).click();
   await api.waitForSteps(2);
   await api.stop();

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
+import { INTRANET_HOST, pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
 
 export type { ExtensionBrowser } from './extension';
 
@@ -40,8 +40,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      // An http host name that is not localhost (an insecure context, like an intranet tool).
-      '--host-resolver-rules=MAP intranet.test 127.0.0.1',
+      // A host name that is not localhost (an insecure context), for any spec: http://intranet.test:<port>/
+      `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

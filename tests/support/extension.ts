@@ -8,6 +8,13 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/**
+ * A host name both test browsers resolve to 127.0.0.1 (Chromium by --host-resolver-rules,
+ * Firefox by network.dns.localDomains): pages served as `http://intranet.test:<port>/` are an
+ * insecure context that is not localhost (no crypto.randomUUID, as on a company intranet).
+ */
+export const INTRANET_HOST = 'intranet.test';
+
 export interface ExtensionBrowser {
   browserName: BrowserName;
   context: BrowserContext;

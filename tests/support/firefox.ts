@@ -18,7 +18,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
+import { INTRANET_HOST, pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
 
 export const FIREFOX = process.env.WAYMARK_FIREFOX ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = resolve(
@@ -56,8 +56,8 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.alwaysOpenPanel': false,
-      // An http host name that is not localhost (an insecure context, like an intranet tool).
-      'network.dns.localDomains': 'intranet.test',
+      // A host name that is not localhost (an insecure context), for any spec: http://intranet.test:<port>/
+      'network.dns.localDomains': INTRANET_HOST,
     },
   });
   const origin = `moz-extension://${uuid}`;
@@ -94,21 +94,39 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
  * Navigates to an extension page and polls its document until it has loaded. The first
  * extension document of a fresh browser often comes without its script realm being announced,
  * which leaves Playwright nothing to run scripts in: loading it again fixes that, so a quiet
- * try is retried.
+ * try is retried. (Our navigation cancels the bridge's pending reload of the tab, below.)
  */
-const QUIET_TRY_MS = [1_500, 5_000, undefined];
-
+const LOAD_TRIES_MS = [1_500, 5_000, undefined];
 async function gotoUnreported(page: Page, url: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await page.goto(url, { waitUntil: 'commit' });
     try {
-      await page.waitForFunction(() => document.readyState === 'complete' && location.href !== 'about:blank', undefined, {
-        timeout: QUIET_TRY_MS[attempt - 1],
-      });
+      await page.goto(url, { waitUntil: 'commit' });
+    } catch (error) {
+      // The bridge's reload of this tab interrupted the navigation: the page is loading anyway.
+      if (!/interrupted/i.test(String(error))) throw error;
+    }
+    try {
+      await loadedAndSettled(page, url, LOAD_TRIES_MS[attempt - 1]);
       return;
     } catch (error) {
-      if (attempt >= QUIET_TRY_MS.length) throw error;
+      if (attempt >= LOAD_TRIES_MS.length) throw error;
     }
+  }
+}
+
+/**
+ * The document has loaded, and the bridge below will not load it again. Under load a realm can
+ * be announced just after the bridge gave up waiting and sent its reload: the page then works
+ * for a moment, and whatever the test runs in it next dies with "Execution context was
+ * destroyed" (issue 15). So a page counts as open only once no such reload is pending.
+ */
+async function loadedAndSettled(page: Page, url: string, timeout: number | undefined): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await page.waitForFunction(() => document.readyState === 'complete' && location.href !== 'about:blank', undefined, { timeout });
+    if (!bridgeMayReload(url)) return;
+    while (bridgeMayReload(url) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+    if (Date.now() >= deadline) return;
   }
 }
 
@@ -166,6 +184,14 @@ async function installIntoProfile(extensionDir: string, profileDir: string): Pro
 const OPTIONAL_COMMANDS = new Set(['emulation.setMediaFeaturesOverride']);
 /** Ids for the bridge's own commands, far above Playwright's (Playwright ignores their replies). */
 let nextOwnId = 2 ** 40;
+/**
+ * Extension pages (context → URL) the bridge may still load again: committed without an
+ * announced realm yet, or with the bridge's own reload on its way. Shared by all connections.
+ */
+const unsettled = new Map<string, string>();
+/** Contexts the bridge has sent its own reload to, until that navigation commits or fails. */
+const reloadsInFlight = new Set<string>();
+const bridgeMayReload = (url: string) => [...unsettled.values()].includes(url);
 const PATCHED = Symbol.for('waymark.bidiEsrCompat');
 
 interface BidiMessage {
@@ -184,13 +210,16 @@ interface Pending {
   /** Contexts whose current document is an extension page. */
   extensionPages: Set<string>;
   /** Extension pages whose new document's realm Firefox has not announced yet. */
-  unannounced: Set<string>;
+  /** … each with the navigation it waits for (a later navigation of the same tab replaces it). */
+  unannounced: Map<string, string>;
   /** How many more times an unannounced extension page may be loaded again. */
   retries: Map<string, number>;
   /** Command id of a `browsingContext.reload` → the context it reloads. */
   reloading: Map<number, string>;
   /** Contexts the bridge itself has loaded again (that load interrupts Playwright's reload). */
   reloadedByUs: Set<string>;
+  /** Command id of the bridge's own reload → its context. */
+  ownReloads: Map<number, string>;
 }
 
 export function tolerateCommandsMissingInEsr(): void {
@@ -210,8 +239,8 @@ export function tolerateCommandsMissingInEsr(): void {
     let pending = connections.get(socket);
     if (!pending) {
       pending = {
-        optional: new Set(), closing: new Map(), extensionPages: new Set(), unannounced: new Set(), retries: new Map(),
-        reloading: new Map(), reloadedByUs: new Set(),
+        optional: new Set(), closing: new Map(), extensionPages: new Set(), unannounced: new Map(), retries: new Map(),
+        reloading: new Map(), reloadedByUs: new Set(), ownReloads: new Map(),
       };
       connections.set(socket, pending);
     }
@@ -223,20 +252,32 @@ export function tolerateCommandsMissingInEsr(): void {
   // reload, or the first one of a session; asking with script.getRealms finds none either), and
   // Playwright then has nowhere to run scripts. Loading the document again makes Firefox
   // announce it, so if none came two seconds after the commit, we load it again (twice at most).
-  const reloadIfUnannounced = (socket: object, context: string, url: string, tries = 2) => {
+  // The timer belongs to one navigation: when the tab has navigated again since (Playwright's
+  // own retry, or our reload), that newer navigation has its own timer. Acting on a stale one
+  // reloaded a page that was already in use, destroying the context of a running evaluate
+  // ("Execution context was destroyed" in ExtensionApi.send, issue 15).
+  const reloadIfUnannounced = (socket: object, context: string, url: string, navigation: string, tries = 2) => {
     setTimeout(() => {
       const pending = pendingOf(socket);
-      if (!pending.unannounced.delete(context) || tries === 0) return;
+      if (pending.unannounced.get(context) !== navigation) return;
+      pending.unannounced.delete(context);
+      if (tries === 0) return void unsettled.delete(context);
       pending.retries.set(context, tries - 1);
       pending.reloadedByUs.add(context);
-      send.call(socket, JSON.stringify({ id: nextOwnId++, method: 'browsingContext.navigate', params: { context, url } }));
+      reloadsInFlight.add(context);
+      const id = nextOwnId++;
+      pending.ownReloads.set(id, context);
+      send.call(socket, JSON.stringify({ id, method: 'browsingContext.navigate', params: { context, url } }));
     }, 2_000);
   };
   proto.send = function (data, ...rest) {
     if (typeof data === 'string' && data.includes(BIDI_INSERT_TEXT)) data = typeLikeAUser(data);
-    if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.(close|reload)")/.test(data)) {
+    if (typeof data === 'string' && /"method":"(emulation\.|browsingContext\.(close|reload|navigate)")/.test(data)) {
       const { id, method, params } = JSON.parse(data) as BidiMessage;
       const pending = pendingOf(this);
+      // Playwright navigates the tab itself: a reload the bridge planned for the document
+      // being left would interrupt that navigation ("A new navigation interrupted…").
+      if (method === 'browsingContext.navigate' && params?.context) pending.unannounced.delete(params.context);
       if (id !== undefined && method && OPTIONAL_COMMANDS.has(method)) pending.optional.add(id);
       if (id !== undefined && method === 'browsingContext.close' && params?.context) pending.closing.set(id, params.context);
       if (id !== undefined && method === 'browsingContext.reload' && params?.context) {
@@ -250,10 +291,11 @@ export function tolerateCommandsMissingInEsr(): void {
     const [data, isBinary] = args;
     if (event !== 'message' || isBinary !== false || !Buffer.isBuffer(data)) return emit.call(this, event, ...args);
     const pending = connections.get(this);
-    const awaited = pending && (pending.optional.size + pending.closing.size + pending.unannounced.size + pending.reloading.size > 0);
+    // (`unsettled`: a realm must be seen for a page the fixtures are waiting on, see loadedAndSettled.)
+    const awaited = unsettled.size > 0 || (pending && (pending.optional.size + pending.closing.size + pending.unannounced.size + pending.reloading.size + pending.ownReloads.size > 0));
     if (!awaited && !data.includes('"browsingContext.')) return emit.call(this, event, ...args);
     const message = JSON.parse(data.toString()) as BidiMessage;
-    const replies = bridge(message, pendingOf(this), (context, url, tries) => reloadIfUnannounced(this, context, url, tries));
+    const replies = bridge(message, pendingOf(this), (context, url, navigation, tries) => reloadIfUnannounced(this, context, url, navigation, tries));
     const result = emit.call(this, event, replies[0] ? Buffer.from(JSON.stringify(replies[0])) : data, false);
     for (const extra of replies.slice(1)) emit.call(this, event, Buffer.from(JSON.stringify(extra)), false);
     return result;
@@ -279,14 +321,30 @@ function typeLikeAUser(data: string): string {
   return data.split(BIDI_INSERT_TEXT).join(INSERT_AS_USER);
 }
 
+function forgetContext(context: string): void {
+  unsettled.delete(context);
+  reloadsInFlight.delete(context);
+}
+
 /** The messages Playwright should see instead of `message` (empty: `message` unchanged). */
 function bridge(
   message: BidiMessage,
   pending: Pending,
-  reloadIfUnannounced: (context: string, url: string, tries?: number) => void,
+  reloadIfUnannounced: (context: string, url: string, navigation: string, tries?: number) => void,
 ): BidiMessage[] {
   const { id, method, params } = message;
-  if (method === 'script.realmCreated' && params?.context) pending.unannounced.delete(params.context);
+  if (method === 'script.realmCreated' && params?.context) {
+    pending.unannounced.delete(params.context);
+    // A late realm of the document our reload is replacing does not make the page settled.
+    if (!reloadsInFlight.has(params.context)) unsettled.delete(params.context);
+  }
+  if (method === 'browsingContext.contextDestroyed' && params?.context) forgetContext(params.context);
+  const ownReload = id !== undefined ? pending.ownReloads.get(id) : undefined;
+  if (id !== undefined && ownReload !== undefined) {
+    pending.ownReloads.delete(id);
+    if (message.type === 'error') forgetContext(ownReload);
+    return [];
+  }
   if (id !== undefined && pending.optional.delete(id)) {
     return message.type === 'error' && message.error === 'unknown command' ? [{ type: 'success', id, result: {} } as BidiMessage] : [];
   }
@@ -302,6 +360,7 @@ function bridge(
   if (id !== undefined && closed !== undefined) {
     pending.closing.delete(id);
     if (message.type !== 'success' || !pending.extensionPages.delete(closed)) return [];
+    forgetContext(closed);
     const destroyed = { type: 'event', method: 'browsingContext.contextDestroyed', params: { context: closed, url: 'about:blank', children: [], parent: null } };
     return [message, destroyed as BidiMessage];
   }
@@ -310,14 +369,18 @@ function bridge(
     return [{ ...message, params: { ...params, download: `esr-download:${params.url}` } }];
   }
   if (method === 'browsingContext.navigationCommitted' && params?.context && params.url) {
+    reloadsInFlight.delete(params.context);
     if (!params.url.startsWith('moz-extension://')) {
       pending.extensionPages.delete(params.context);
       pending.unannounced.delete(params.context);
+      unsettled.delete(params.context);
       return [];
     }
     pending.extensionPages.add(params.context);
-    pending.unannounced.add(params.context);
-    reloadIfUnannounced(params.context, params.url, pending.retries.get(params.context));
+    unsettled.set(params.context, params.url);
+    const navigation = params.navigation ?? `${params.url}@${params.timestamp ?? Date.now()}`;
+    pending.unannounced.set(params.context, navigation);
+    reloadIfUnannounced(params.context, params.url, navigation, pending.retries.get(params.context));
     pending.retries.delete(params.context);
     const loaded = (name: string) => ({ type: 'event', method: `browsingContext.${name}`, params: { ...params } }) as BidiMessage;
     return [message, loaded('domContentLoaded'), loaded('load')];

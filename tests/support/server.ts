@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INTRANET_HOST } from './extension';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -18,6 +19,8 @@ const TYPES: Record<string, string> = {
 export interface FixtureServer {
   origin: string;
   url(path: string): string;
+  /** The same page at `http://intranet.test:<port>/`: not localhost, so an insecure context. */
+  intranetUrl(path: string): string;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startFixtureServer(root = FIXTURES_DIR, host = '127.0.0.1'
   return {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, '')}`,
+    intranetUrl: (path) => `http://${INTRANET_HOST}:${port}/${path.replace(/^\//, '')}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -21,28 +21,34 @@ export async function editorFigures(session: BenchSession, guide: SeededGuide): 
     const page = await session.browser.context.newPage();
     await page.bringToFront();
     await page.goto(`chrome-extension://${session.browser.extensionId}/editor.html#/guides/${guide.guideId}`);
-    // Checked on every frame: the first step's sentence is in its box and its screenshot (an
-    // SVG <image> in the editor, under the annotations) is decoded.
+    // Checked on every frame (synchronously: an async predicate would return a Promise, which
+    // counts as "done" at once): the first step's sentence is in its box and its screenshot (an
+    // SVG <image> in the editor, under the annotations) is decoded, seen through an <img> probe.
     const first = await page.waitForFunction(
-      async () => {
+      () => {
         const item = document.querySelector('[aria-label="Steps"] > li');
         const text = item?.querySelector('textarea')?.value;
         const href = item?.querySelector('image')?.getAttribute('href');
         if (!text || !href) return false;
-        const img = new Image();
-        img.src = href;
-        await img.decode().catch(() => undefined);
-        return img.naturalWidth > 0 ? performance.now() : false;
+        const probe = ((window as unknown as { __benchProbe?: HTMLImageElement }).__benchProbe ??= new Image());
+        if (probe.getAttribute('src') !== href) probe.src = href;
+        return probe.complete && probe.naturalWidth > 0 ? performance.now() : false;
       },
       undefined,
       { polling: 'raf', timeout: 60_000 },
     );
     firstVisible.push((await first.jsonValue()) as number);
-    // The list is virtualised: scrolling to the end must bring the last step on screen.
+    // The list is virtualised, its height estimated until the steps are measured: keep scrolling
+    // to the end, every frame, until the last step's sentence is on screen.
     const scrolled = performance.now();
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    // (The guide mixes headings and callouts with action steps: find the last item by position.)
-    await page.locator(`[aria-label="Steps"] > li[data-index="${guide.steps - 1}"] textarea`).first().waitFor({ timeout: 60_000 });
+    await page.waitForFunction(
+      (last) => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        return !!document.querySelector(`[aria-label="Steps"] > li[data-index="${last}"] textarea`);
+      },
+      guide.steps - 1,
+      { polling: 'raf', timeout: 60_000 },
+    );
     allListed.push(performance.now() - scrolled);
     await page.waitForTimeout(1000); // let images and effects finish
     const heap = await HeapProbe.attach(page);

@@ -18,6 +18,8 @@ const MB = 1024 * 1024;
 export async function exportFigures(session: BenchSession, guide: SeededGuide): Promise<Figure[]> {
   const { context, extensionId } = session.browser;
   const editor = await EditorPage.open(context, extensionId, guide.guideId);
+  // A 200-step export on a loaded machine can take longer than Playwright's default 30 s.
+  editor.page.setDefaultTimeout(120_000);
   await editor.steps().first().getByRole('img').waitFor();
   const heap = await HeapProbe.attach(editor.page);
   const timed = async (format: 'HTML' | 'PDF') => {

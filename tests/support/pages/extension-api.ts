@@ -13,6 +13,9 @@ export interface Status {
   notice?: string;
 }
 
+/** Messages that only read: safe to send again. */
+const QUESTIONS = new Set(['recording.status']);
+
 export class ExtensionApi {
   private constructor(
     readonly page: Page,
@@ -24,8 +27,18 @@ export class ExtensionApi {
     return new ExtensionApi(page, extensionId);
   }
 
-  send<T = unknown>(message: Record<string, unknown>): Promise<T> {
-    return this.page.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  async send<T = unknown>(message: Record<string, unknown>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as T;
+      } catch (error) {
+        // If the page was loaded again under the call, a question may be asked again once it is
+        // back; a command may not (it may have reached the background already), so it fails.
+        const lost = /Execution context was destroyed|navigation/i.test(String(error));
+        if (!lost || attempt > 2 || !QUESTIONS.has(String(message.type))) throw error;
+        await this.page.waitForFunction(() => document.readyState === 'complete' && typeof chrome !== 'undefined' && !!chrome.runtime?.id);
+      }
+    }
   }
 
   /** The browser's tab id of a page, found by its URL. */
