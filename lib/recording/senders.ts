@@ -14,7 +14,7 @@ import type { Message, MessageType, Sender } from '@/lib/messages';
 /** The in-page bar's buttons (components/inpage/bar.ts). */
 const IN_PAGE_CONTROLS: readonly MessageType[] = ['recording.pause', 'recording.resume', 'recording.stop', 'recording.undo'];
 /** What a recorded frame reports about itself. */
-const FRAME_REPORTS: readonly MessageType[] = ['capture.action', 'capture.settled'];
+const FRAME_REPORTS: readonly MessageType[] = ['capture.action', 'capture.intent', 'capture.settled'];
 
 type SenderInfo = Pick<Sender, 'id' | 'url' | 'frameId'> & { tab?: { id?: number } };
 

@@ -14,7 +14,7 @@ import { pictureForAction } from '@/lib/screenshots/picture';
 import type { ActionStep } from '@/lib/steps/types';
 import { markStep } from './health';
 import { recaptureChange, undoRecaptureChange } from './recapture';
-import { readWalk, updateWalk } from './session';
+import { onWalkChange, readWalk, updateWalk } from './session';
 import { IDLE, moveTo, noteHealth, statusOf, viewOf, walkedSteps, type WalkSession, type WalkView } from './view';
 
 const SCRIPT = '/walk.js';
@@ -218,8 +218,30 @@ export async function tabClosed(tabId: number): Promise<void> {
   if (walk.state !== 'idle' && walk.tabId === tabId) await stop();
 }
 
-/** Background wiring: new documents of the walked tab, and its closing. */
+type Loaded = Parameters<Parameters<typeof browser.webNavigation.onDOMContentLoaded.addListener>[0]>[0];
+const onLoaded = (details: Loaded) => void frameLoaded(details.tabId, details.frameId);
+const onRemoved = (tabId: number) => void tabClosed(tabId);
+let watching = false;
+
+/**
+ * New documents of the walked tab, and its closing. Like lib/recording/watch.ts: these events
+ * fire on every page load of the browser, so their listeners exist only while a walk runs
+ * (a top-level listener would wake the worker for every page anyone opens).
+ */
+function watchWalkedTab(on: boolean): void {
+  if (on === watching) return;
+  watching = on;
+  if (on) {
+    browser.webNavigation.onDOMContentLoaded.addListener(onLoaded);
+    browser.tabs.onRemoved.addListener(onRemoved);
+  } else {
+    browser.webNavigation.onDOMContentLoaded.removeListener(onLoaded);
+    browser.tabs.onRemoved.removeListener(onRemoved);
+  }
+}
+
+/** Background start-up: listen again if a walk was running when the worker stopped. */
 export function registerWalk(): void {
-  browser.webNavigation?.onDOMContentLoaded.addListener((details) => void frameLoaded(details.tabId, details.frameId));
-  browser.tabs.onRemoved.addListener((tabId) => void tabClosed(tabId));
+  void readWalk().then((walk) => watchWalkedTab(walk.state === 'walking'));
+  onWalkChange((walk) => watchWalkedTab(walk.state === 'walking'));
 }

@@ -10,12 +10,19 @@ export async function readWalk(): Promise<WalkSession> {
 }
 
 let queue: Promise<unknown> = Promise.resolve();
+let changed: (walk: WalkSession) => void = () => undefined;
+
+/** One observer of every written walk state (the controller's listeners follow it). */
+export function onWalkChange(observer: (walk: WalkSession) => void): void {
+  changed = observer;
+}
 
 /** Reads, changes and writes the walk; changes run in order, each on the previous result. */
 export function updateWalk(change: (walk: WalkSession) => WalkSession | Promise<WalkSession>): Promise<WalkSession> {
   const next = queue.then(async () => {
     const updated = await change(await readWalk());
     await browser.storage.session.set({ [KEY]: updated });
+    changed(updated);
     return updated;
   });
   queue = next.catch(() => undefined);
