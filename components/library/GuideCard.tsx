@@ -43,7 +43,7 @@ export function GuideCard({ summary, onDeleted }: { summary: GuideSummary; onDel
             Duplicate
           </button>
           <button aria-label={`Delete ${title}`} onClick={() => void remove()}>Delete</button>
-          <WalkButton guideId={guide.id} label={`Walk through ${title} on the site`} />
+          <WalkButton guideId={guide.id} label={`Walk through on the site: ${title}`} />
         </div>
       </div>
     </li>
