@@ -33,7 +33,7 @@ export interface ActionContext {
   viewport: Viewport;
   title: string;
   url: string;
-  /** Boxes of secret fields visible now, in top-frame CSS pixels, to blur in the picture. */
+  /** Boxes to blur, in CSS pixels of the frame's anchor (see lib/screenshots/frame-geometry.ts). */
   secretBoxes: Box[];
   /** Where the frame sits (boxes above are in its `anchor` frame's viewport). */
   frame?: FrameGeometry;

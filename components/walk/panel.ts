@@ -34,7 +34,10 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
   const element = document.createElement('button');
   element.type = 'button';
   element.textContent = label;
-  element.addEventListener('click', onClick);
+  // Only the user's own clicks: a page script must not skip or stop the walk (as in the recording bar).
+  element.addEventListener('click', (event) => {
+    if (event.isTrusted) onClick();
+  });
   return element;
 }
 

@@ -73,25 +73,26 @@ export function quickTarget(element: Element): TargetDescription {
   const path = framePath(element.ownerDocument.defaultView);
   const role = getRole(element) ?? '';
   const name = controlName(element, accessibleName(element));
-  const text = shortText(element);
-  // Without a name or text, a sentence can only say where the control is.
-  const place = name || text ? undefined : placeOf(element, role);
   return {
     role,
     name,
     tag: element.tagName.toLowerCase(),
     selectors: [],
-    text,
     ...(path.length ? { framePath: path } : {}),
     box: boxOf(element),
-    ...(place ? { place } : {}),
   };
 }
 
-/** Adds the costly parts to a quick description (while the element is still in the page). */
+/**
+ * Adds the costly parts to a quick description (while the element is still in the page):
+ * selectors, text, and — without a name or text — where the control is, which needs a scan
+ * of the page that must not run inside its event handler.
+ */
 export function completeTarget(element: Element, target: TargetDescription): TargetDescription {
   if (target.selectors.length > 0) return target;
-  return { ...target, selectors: selectorsOf(element), text: shortText(element) };
+  const text = shortText(element);
+  const place = target.name || text ? undefined : placeOf(element, target.role);
+  return { ...target, selectors: selectorsOf(element), text, ...(place ? { place } : {}) };
 }
 
 /** Computes the element's selectors now so a later description finds them cached. */

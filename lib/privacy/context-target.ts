@@ -21,6 +21,8 @@ export function trackContextTarget(win: Window): void {
   win.addEventListener(
     'contextmenu',
     (event) => {
+      // A synthetic contextmenu after the user's right-click must not swap the element marked.
+      if (!event.isTrusted) return;
       const first = event.composedPath()[0];
       target = first instanceof Element ? first : undefined;
     },

@@ -32,8 +32,3 @@ export async function showBar(tabs?: number[]): Promise<void> {
   await Promise.all(targets.map((tabId) => sendToTab(tabId, { type: 'recorder.bar', status: current }, 0)));
 }
 
-/** Is this tab recorded now (recording, not paused)? */
-export async function isRecordedTab(tabId: number | undefined): Promise<boolean> {
-  const session = await readSession();
-  return session.state === 'recording' && tabId !== undefined && tabsOf(session).includes(tabId);
-}

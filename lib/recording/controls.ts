@@ -74,6 +74,8 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
     newGuide: !request.guideId,
     insertAfter,
   };
+  // A picture kept from an earlier recording of this tab must never serve this one.
+  forgetFrames(tabId);
   await writeSession(session);
   watchTabs();
   void showElementMenu(true);

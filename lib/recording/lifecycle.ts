@@ -6,7 +6,9 @@
  */
 import { listGuides, updateGuide } from '@/lib/db/guides';
 import { readSession, tabsOf, type Session } from './session';
-import { coverFrames } from './inject';
+import { browser } from 'wxt/browser';
+import { forgetFrames } from '@/lib/screenshots/frame-cache';
+import { documentCommitted } from './tabs';
 import { showBar } from './bar-status';
 import { showElementMenu } from '@/lib/privacy/context-menu';
 import { unwatchTabs, watchTabs } from './watch';
@@ -15,15 +17,22 @@ import { unwatchTabs, watchTabs } from './watch';
  * The worker (re)started. While a recording runs, the tab listeners come back, and every
  * frame of the recorded tabs is covered again: a document that committed while the worker
  * slept woke it with an event that came before its listener (see lib/recording/watch.ts).
+ * Each frame is judged as a new document would be (a never-record site pauses, a denied frame
+ * gets nothing), top frame first. When idle, settled pictures of an earlier recording go.
  */
 export async function workerStarted(): Promise<Session> {
   const session = await readSession();
   if (session.state === 'idle') {
     unwatchTabs();
+    forgetFrames();
     return session;
   }
   watchTabs();
-  await Promise.all(tabsOf(session).map((tabId) => coverFrames({ tabId }, session)));
+  for (const tabId of tabsOf(session)) {
+    const frames = (await browser.webNavigation.getAllFrames({ tabId }).catch(() => null)) ?? [];
+    frames.sort((a, b) => a.frameId - b.frameId);
+    for (const frame of frames) await documentCommitted(tabId, frame.frameId, frame.url);
+  }
   void showBar();
   return session;
 }
@@ -33,6 +42,8 @@ export async function finishInterrupted(): Promise<void> {
   const session = await readSession();
   if (session.state !== 'idle') return;
   void showElementMenu(false);
+  // Pictures kept for a recording that can never go on (tab ids start again after a restart).
+  forgetFrames();
   const stale = (await listGuides()).filter((guide) => guide.status === 'recording');
   await Promise.all(stale.map((guide) => updateGuide(guide.id, { status: 'done' })));
 }

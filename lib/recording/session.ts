@@ -39,8 +39,12 @@ export async function readSession(): Promise<Session> {
   return (stored[KEY] as Session | undefined) ?? IDLE;
 }
 
+/**
+ * Replaces the session, in the same queue as `updateSession`: a change queued before (a step's
+ * session patch) must not land after a stop and bring `recording` back.
+ */
 export async function writeSession(session: Session): Promise<void> {
-  await browser.storage.session.set({ [KEY]: session });
+  await updateSession(() => session);
 }
 
 /** Reads, changes and writes the session (one writer at a time within this worker). */
@@ -48,7 +52,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export function updateSession(change: (session: Session) => Session): Promise<Session> {
   const next = queue.then(async () => {
     const updated = change(await readSession());
-    await writeSession(updated);
+    await browser.storage.session.set({ [KEY]: updated });
     return updated;
   });
   queue = next.catch(() => undefined);

@@ -52,7 +52,9 @@ export async function documentCommitted(tabId: number, frameId: number, url: str
     case 'pause':
       // A pause the user chose stays theirs (no notice, no resuming by itself).
       if (session.state === 'recording' || session.notice) {
-        await updateSession((s) => ({ ...s, state: 'paused', notice: coverage.notice }));
+        const paused = await updateSession((s) => ({ ...s, state: 'paused', notice: coverage.notice }));
+        // Recorders in the other tabs stop sending (and being pictured) while paused.
+        await Promise.all(tabsOf(paused).map((id) => sendToTab(id, { type: 'recorder.state', recording: false })));
         void showBar();
       }
       return;

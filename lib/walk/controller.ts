@@ -10,6 +10,7 @@ import { stepsOf } from '@/lib/db/steps';
 import { applyChange } from '@/lib/editor/changes';
 import { sendToTab, type Message, type Protocol, type Sender } from '@/lib/messages';
 import { restrictionOf } from '@/lib/recording/restricted';
+import { injectInto } from '@/lib/recording/inject';
 import { pictureForAction } from '@/lib/screenshots/picture';
 import type { ActionStep } from '@/lib/steps/types';
 import { markStep } from './health';
@@ -31,7 +32,8 @@ async function allowed(sender: Sender): Promise<boolean> {
 export function handle(message: WalkMessage, sender: Sender): Promise<unknown> | undefined {
   switch (message.type) {
     case 'walk.status':
-      return readWalk().then(statusOf);
+      // The guide's step ids are not for other pages' eyes: extension pages and the walked tab only.
+      return allowed(sender).then((ok): Promise<unknown> => (ok ? readWalk().then(statusOf) : Promise.resolve({ error: 'Not allowed' })));
     case 'walk.start':
       // Only extension pages may open a tab on a page of their choosing.
       if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return Promise.resolve({ error: 'Not allowed' });
@@ -44,7 +46,11 @@ export function handle(message: WalkMessage, sender: Sender): Promise<unknown> |
   }
 }
 
-function control(message: WalkMessage, sender: Sender): Promise<unknown> {
+async function control(message: WalkMessage, sender: Sender): Promise<unknown> {
+  // A step id must be one of the walked guide's: a page cannot aim a re-capture elsewhere.
+  if ('stepId' in message && typeof message.stepId === 'string' && !(await readWalk()).stepIds.includes(message.stepId)) {
+    return { error: 'Not a step of this walk' };
+  }
   switch (message.type) {
     case 'walk.skip':
       return moveBy(1);
@@ -208,9 +214,8 @@ export async function frameLoaded(tabId: number, frameId: number): Promise<void>
 }
 
 async function inject(tabId: number, frameIds?: number[]): Promise<void> {
-  const target = frameIds ? { tabId, frameIds } : { tabId, allFrames: true };
   // Pages Waymark may not touch refuse the script; the walk waits for a page that accepts it.
-  await browser.scripting.executeScript({ target, files: [SCRIPT] }).catch(() => undefined);
+  await injectInto({ tabId, ...(frameIds ? { frameIds } : {}) }, SCRIPT);
 }
 
 export async function tabClosed(tabId: number): Promise<void> {
@@ -240,8 +245,15 @@ function watchWalkedTab(on: boolean): void {
   }
 }
 
-/** Background start-up: listen again if a walk was running when the worker stopped. */
+/**
+ * Background start-up: listen again if a walk was running when the worker stopped, and cover
+ * the walked tab's frames again (the event that woke the worker came before its listener; the
+ * walk script is idempotent).
+ */
 export function registerWalk(): void {
-  void readWalk().then((walk) => watchWalkedTab(walk.state === 'walking'));
+  void readWalk().then((walk) => {
+    watchWalkedTab(walk.state === 'walking');
+    if (walk.state === 'walking' && walk.tabId !== undefined) void inject(walk.tabId);
+  });
   onWalkChange((walk) => watchWalkedTab(walk.state === 'walking'));
 }
