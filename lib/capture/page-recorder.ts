@@ -19,7 +19,7 @@ import { editableRoot, fieldKind, groupName } from './fields';
 import { clickAction, isFieldClick } from './clicks';
 import { keyStep } from './keys';
 import { AddressWatch } from './navigation';
-import { afterHandler, measured } from './measure';
+import { afterHandler, guarded, measured } from './measure';
 import { post } from './outbox';
 
 interface Press {
@@ -117,8 +117,8 @@ export class PageRecorder {
     on_('submit', (e) => e.isTrusted && this.flush());
     on_('pagehide', (e) => e.isTrusted && this.flush());
     on_('popstate', (e) => e.isTrusted && this.address.notePopstate());
-    this.win.document.addEventListener('DOMContentLoaded', () => this.reportNavigation(), options);
-    this.tracker = trackChanges(this.win.document, (changeCount) => this.onSettled(changeCount));
+    this.win.document.addEventListener('DOMContentLoaded', guarded(() => this.reportNavigation()), options);
+    this.tracker = trackChanges(this.win.document, guarded((changeCount: number) => this.onSettled(changeCount)));
   }
 
   private viewport() {
