@@ -4,7 +4,7 @@ import * as controls from '@/lib/recording/controls';
 import * as recorder from '@/lib/recording/recorder';
 import * as tabs from '@/lib/recording/tabs';
 import { claim, drainOutbox, settle } from '@/lib/recording/outbox';
-import { stepNotSaved } from '@/lib/recording/bar-status';
+import { ACTION_NOT_RECORDED, stepNotSaved } from '@/lib/recording/bar-status';
 import { finishInterrupted, workerStarted } from '@/lib/recording/lifecycle';
 import { allowedFrom, isExtensionPage } from '@/lib/recording/senders';
 import { readSession, tabsOf } from '@/lib/recording/session';
@@ -60,6 +60,10 @@ export default defineBackground(() => {
       case 'capture.intent':
         if (tabId === undefined) return undefined;
         return recorder.actionIntent(tabId, frameId, message).then(() => ({ ok: true }));
+      case 'capture.error':
+        // The page-side message goes to the worker's log only: the user sees a fixed sentence.
+        console.warn('Waymark: recorder failed in a page:', message.message);
+        return stepNotSaved(ACTION_NOT_RECORDED).then(() => ({ ok: true }));
       case 'walk.start':
       case 'walk.status':
       case 'walk.skip':

@@ -85,6 +85,8 @@ export interface Protocol {
    * changed since the settled frame, the background captures now, before the page reacts.
    */
   'capture.intent': { req: FrameReport & { at: number }; res: { ok: boolean } };
+  /** The recorder failed on an event: an action may be missing, so the user is told. */
+  'capture.error': { req: { message: string }; res: { ok: boolean } };
   /** Background → one frame: its change counter now (was the page still during a capture?). */
   'recorder.count': { req: object; res: { url: string; changeCount: number } };
   /** The recorded page's context (lib/context/page-context.ts), for a new guide's intro. */
@@ -152,6 +154,7 @@ const TYPES: readonly MessageType[] = [
   'capture.action',
   'capture.settled',
   'capture.intent',
+  'capture.error',
   'recorder.count',
   'context.page',
   'recorder.state',

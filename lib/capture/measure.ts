@@ -1,32 +1,48 @@
 /**
- * Wraps the recorder's event handlers. In a bench build (`WXT_BENCH=1 wxt build`) each
+ * Wraps the recorder's event handlers. An exception never reaches the page, and is never
+ * silent either: the background is told, and shows the user that an action may be missing. In a bench build (`WXT_BENCH=1 wxt build`) each
  * handler run also becomes one `waymark:handler` performance measure so `npm run bench` can
  * measure the synchronous work per event; production builds leave them out, since the page
  * can read its own performance timeline.
  */
+import { send } from '@/lib/messages';
+
 const BENCH = import.meta.env.WXT_BENCH === '1';
 
+/** Messages already reported from this page: a handler failing on every event reports once. */
+const reported = new Set<string>();
+
+/** A recorder bug must never break the page, nor drop an action without anyone knowing. */
+export function reportFailure(error: unknown): void {
+  console.debug('Waymark: event not recorded', error);
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+  if (reported.has(message)) return;
+  reported.add(message);
+  void send({ type: 'capture.error', message }).catch(() => undefined);
+}
+
+/** Wraps a recorder event listener: guarded, and timed in a bench build. */
 export function measured<E extends Event>(handler: (event: E) => void): (event: E) => void {
+  const safe = guarded(handler);
   return (event) => {
     if (BENCH) performance.mark('waymark:handler-start');
+    safe(event);
+    if (BENCH) performance.measure('waymark:handler', 'waymark:handler-start');
+  };
+}
+
+/** Any other page-side callback (the settle timer, DOMContentLoaded): failures reported, not thrown. */
+export function guarded<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
     try {
-      handler(event);
+      callback(...args);
     } catch (error) {
-      // A recorder bug must never break the page's own event handling.
-      console.debug('Waymark: event not recorded', error);
-    } finally {
-      if (BENCH) performance.measure('waymark:handler', 'waymark:handler-start');
+      reportFailure(error);
     }
   };
 }
 
 /** Runs `work` after the current event's handlers (and the page's), isolated like a handler. */
 export function afterHandler(work: () => void): void {
-  setTimeout(() => {
-    try {
-      work();
-    } catch (error) {
-      console.debug('Waymark: event not recorded', error);
-    }
-  }, 0);
+  setTimeout(guarded(work), 0);
 }

@@ -19,7 +19,7 @@ import { editableRoot, fieldKind, groupName } from './fields';
 import { clickAction, isFieldClick } from './clicks';
 import { keyStep } from './keys';
 import { AddressWatch } from './navigation';
-import { afterHandler, measured } from './measure';
+import { afterHandler, guarded, measured } from './measure';
 import { post } from './outbox';
 
 interface Press {
@@ -111,11 +111,14 @@ export class PageRecorder {
     on_('focusout', (e) => this.onFocusOut(e));
     on_('input', (e) => this.onInput(e));
     on_('change', (e) => this.onChange(e));
-    on_('submit', () => this.flush());
-    on_('pagehide', () => this.flush());
-    on_('popstate', () => this.address.notePopstate());
-    this.win.document.addEventListener('DOMContentLoaded', () => this.reportNavigation(), options);
-    this.tracker = trackChanges(this.win.document, (changeCount) => this.onSettled(changeCount));
+    // Only the browser's own events end an edit early or note a route change: a page that
+    // dispatches a synthetic submit/pagehide/popstate must not force a half-typed value out.
+    // (requestSubmit(), leaving the page and history.back() all fire trusted events.)
+    on_('submit', (e) => e.isTrusted && this.flush());
+    on_('pagehide', (e) => e.isTrusted && this.flush());
+    on_('popstate', (e) => e.isTrusted && this.address.notePopstate());
+    this.win.document.addEventListener('DOMContentLoaded', guarded(() => this.reportNavigation()), options);
+    this.tracker = trackChanges(this.win.document, guarded((changeCount: number) => this.onSettled(changeCount)));
   }
 
   private viewport() {
@@ -240,6 +243,9 @@ export class PageRecorder {
   }
 
   private onFocusIn(event: FocusEvent): void {
+    // A synthetic focusin would set the value an edit is compared with and ask for a picture.
+    // Focus moved by the page's own element.focus() is still trusted: only dispatchEvent is not.
+    if (!event.isTrusted) return;
     const element = event.composedPath()[0];
     if (!(element instanceof Element)) return;
     const field = editableRoot(element);
@@ -254,6 +260,9 @@ export class PageRecorder {
   }
 
   private onFocusOut(event: FocusEvent): void {
+    // Leaving a field commits its edit: a page dispatching focusout must not force a
+    // partly typed value (a secret's first characters) out early.
+    if (!event.isTrusted) return;
     const element = event.composedPath()[0];
     if (element instanceof Element) this.commitEdit(editableRoot(element));
   }

@@ -19,9 +19,11 @@ export async function status(): Promise<RecordingStatus> {
 
 export const STEP_NOT_SAVED = 'A step could not be saved. Waymark keeps it and tries again when it restarts.';
 
-/** A step failed to save: say so in the bar and the popup, not only in a log. */
-export async function stepNotSaved(): Promise<void> {
-  await updateSession((s) => (s.state === 'idle' ? s : { ...s, error: STEP_NOT_SAVED }));
+export const ACTION_NOT_RECORDED = 'Waymark failed on an action in the page: a step may be missing. Check the last steps.';
+
+/** A step failed to save (or an action was not recorded): say so in the bar and the popup, not only in a log. */
+export async function stepNotSaved(error = STEP_NOT_SAVED): Promise<void> {
+  await updateSession((s) => (s.state === 'idle' ? s : { ...s, error }));
   void showBar();
 }
 

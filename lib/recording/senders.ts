@@ -5,7 +5,7 @@
  * it may send only:
  * - the in-page bar's controls (pause, resume, finish, delete last step), from the top frame
  *   of a recorded tab: those are the buttons it shows there;
- * - actions, settled-page reports and the page context of its own tab while that tab is
+ * - actions, settled-page reports, recorder failures and the page context of its own tab while that tab is
  *   recorded (the background takes tab and frame from the sender, never from the message).
  * Nothing else: no starting, discarding, or recording into another tab.
  */
@@ -14,7 +14,7 @@ import type { Message, MessageType, Sender } from '@/lib/messages';
 /** The in-page bar's buttons (components/inpage/bar.ts). */
 const IN_PAGE_CONTROLS: readonly MessageType[] = ['recording.pause', 'recording.resume', 'recording.stop', 'recording.undo'];
 /** What a recorded frame reports about itself. */
-const FRAME_REPORTS: readonly MessageType[] = ['capture.action', 'capture.intent', 'capture.settled'];
+const FRAME_REPORTS: readonly MessageType[] = ['capture.action', 'capture.intent', 'capture.settled', 'capture.error'];
 
 type SenderInfo = Pick<Sender, 'id' | 'url' | 'frameId'> & { tab?: { id?: number } };
 
