@@ -24,7 +24,8 @@ export default defineBackground(() => {
     if (isExtensionPage(sender, extension.id, extension.origin)) return true;
     // The walk's messages come from the walked tab, not a recorded one: lib/walk/controller.ts checks them.
     if (message.type.startsWith('walk.')) return true;
-    return allowedFrom(message, sender, extension, tabsOf(await readSession()));
+    const session = await readSession();
+    return allowedFrom(message, sender, extension, tabsOf(session), session.lastTabs);
   }
 
   onMessage((message, sender) =>
@@ -49,6 +50,8 @@ export default defineBackground(() => {
         return controls.undo();
       case 'recording.discard':
         return controls.discard();
+      case 'recording.open-guide':
+        return controls.openGuide(message.guideId);
       case 'capture.action':
         if (tabId === undefined) return undefined;
         return recordFrom(tabId, frameId, message);

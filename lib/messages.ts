@@ -65,6 +65,11 @@ export interface Protocol {
   'recording.resume': { req: object; res: { state: RecordingState } };
   'recording.stop': { req: object; res: { guideId?: string; stepCount: number } };
   'recording.status': { req: object; res: RecordingStatus };
+  /**
+   * Opens a guide in the editor, in a new tab (`guideId` omitted: the last recorded guide).
+   * The in-page bar's "Open the guide" after a stop: a content script cannot open extension pages.
+   */
+  'recording.open-guide': { req: { guideId?: string }; res: { ok: boolean } };
   /** Deletes the newest step of the current recording. */
   'recording.undo': { req: object; res: { stepCount: number } };
   /** Stops and throws the recording away (a guide recorded into keeps its older steps). */
@@ -151,6 +156,7 @@ const TYPES: readonly MessageType[] = [
   'recording.status',
   'recording.undo',
   'recording.discard',
+  'recording.open-guide',
   'capture.action',
   'capture.settled',
   'capture.intent',

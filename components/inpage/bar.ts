@@ -7,6 +7,9 @@
  */
 import { send, type RecordingStatus } from '@/lib/messages';
 
+/** How long the bar offers to open the guide after a stop. */
+const SAVED_MS = 6_000;
+
 const CSS = `
 :host { all: initial; position: fixed !important; z-index: 2147483647; left: 16px; bottom: 16px; }
 .bar { display: flex; gap: 6px; align-items: center; padding: 6px 8px; border-radius: 999px;
@@ -33,9 +36,12 @@ export class InPageBar {
   private pause?: HTMLButtonElement;
   private root?: HTMLElement;
   private state: RecordingStatus['state'] = 'idle';
+  private savedTimer?: ReturnType<typeof setTimeout>;
 
   show(status: RecordingStatus): void {
-    if (status.state === 'idle') return this.remove();
+    if (status.state === 'idle') return this.saved(status);
+    // A new recording while the bar still says "Guide saved": back to the recording controls.
+    if (this.savedTimer !== undefined) this.remove();
     this.state = status.state;
     this.build();
     const words = status.state === 'paused' ? 'Paused' : 'Recording';
@@ -55,8 +61,32 @@ export class InPageBar {
   }
 
   remove(): void {
+    clearTimeout(this.savedTimer);
+    this.savedTimer = undefined;
     this.host?.remove();
     this.host = undefined;
+  }
+
+  /**
+   * The recording stopped (from the bar's Finish or elsewhere): for a few seconds the bar
+   * says the guide is saved and offers to open it, then goes. Nothing to open (a discard,
+   * no step), or no bar shown: it just goes.
+   */
+  private saved(status: RecordingStatus): void {
+    if (this.savedTimer !== undefined) return; // says so already
+    if (!this.host?.isConnected || !status.guideId || status.stepCount === 0) return this.remove();
+    this.state = 'idle';
+    const text = document.createElement('span');
+    text.setAttribute('role', 'status');
+    text.className = 'notice';
+    text.textContent = `Guide saved: ${status.stepCount} ${status.stepCount === 1 ? 'step' : 'steps'}`;
+    const open = button('Open the guide', () => {
+      void send({ type: 'recording.open-guide' });
+      this.remove();
+    });
+    this.root!.className = 'bar saved';
+    this.root!.replaceChildren(text, open);
+    this.savedTimer = setTimeout(() => this.remove(), SAVED_MS);
   }
 
   private build(): void {

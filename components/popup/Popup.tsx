@@ -56,6 +56,8 @@ export function Popup() {
       </p>
       {error && <p role="alert">{error}</p>}
       {status.notice && <p role="note">{status.notice}</p>}
+      {/* A step that could not be saved must not go unnoticed (lib/recording/bar-status.ts). */}
+      {status.error && <p role="alert">{status.error}</p>}
       <div className="row">
         {!active && <button onClick={startRecording}>Start recording</button>}
         {status.state === 'recording' && <button onClick={() => run('recording.pause')}>Pause</button>}

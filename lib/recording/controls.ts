@@ -99,14 +99,17 @@ async function setState(state: Exclude<RecordingState, 'idle'>): Promise<{ state
 export const pause = () => setState('paused');
 export const resume = () => setState('recording');
 
-/** Ends the recording; waits for unfinished field edits and queued steps to be saved first. */
-async function finish(): Promise<Session | undefined> {
+/**
+ * Ends the recording; waits for unfinished field edits and queued steps to be saved first.
+ * `kept`: the guide stays (a stop, not a discard), so the bar offers to open it.
+ */
+async function finish(kept: boolean): Promise<Session | undefined> {
   const session = await readSession();
   if (session.state === 'idle') return undefined;
   const tabs = tabsOf(session);
   await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'recorder.flush' })));
   await settledSteps();
-  await writeSession({ state: 'idle', lastGuideId: session.guideId });
+  await writeSession(kept ? { state: 'idle', lastGuideId: session.guideId, lastTabs: tabs } : { state: 'idle' });
   unwatchTabs();
   void showElementMenu(false);
   for (const tabId of tabs) {
@@ -118,7 +121,7 @@ async function finish(): Promise<Session | undefined> {
 }
 
 export async function stop(): Promise<{ guideId?: string; stepCount: number }> {
-  const session = await finish();
+  const session = await finish(true);
   if (!session) return { guideId: (await readSession()).lastGuideId, stepCount: (await status()).stepCount };
   if (session.guideId) await updateGuide(session.guideId, { status: 'done' });
   return { guideId: session.guideId, stepCount: (await status()).stepCount };
@@ -137,13 +140,24 @@ export async function undo(): Promise<{ stepCount: number }> {
 }
 
 export async function discard(): Promise<{ ok: boolean }> {
-  const session = await finish();
+  const session = await finish(false);
   if (session?.guideId) {
     await discardRecording(session.guideId, session.startedAt ?? 0, Boolean(session.newGuide));
     if (!session.newGuide) await updateGuide(session.guideId, { status: 'done' });
     await writeSession({ state: 'idle' });
   }
   return { ok: Boolean(session) };
+}
+
+/**
+ * Opens a guide (by default the one recorded last) in the editor, in a new tab. The hash is
+ * components/editor/route.ts `guideHref`, not imported: that module brings React into the worker.
+ */
+export async function openGuide(guideId?: string): Promise<{ ok: boolean }> {
+  const id = guideId ?? (await readSession()).lastGuideId;
+  if (!id || !(await getGuide(id))) return { ok: false };
+  await browser.tabs.create({ url: browser.runtime.getURL(`/editor.html#/guides/${encodeURIComponent(id)}`) });
+  return { ok: true };
 }
 
 /** Runs Readability in the recorded tab only; it answers with a `context.page` message. */

@@ -6,7 +6,9 @@
  * - the in-page bar's controls (pause, resume, finish, delete last step), from the top frame
  *   of a recorded tab: those are the buttons it shows there;
  * - actions, settled-page reports, recorder failures and the page context of its own tab while that tab is
- *   recorded (the background takes tab and frame from the sender, never from the message).
+ *   recorded (the background takes tab and frame from the sender, never from the message);
+ * - "Open the guide", from the top frame of a tab of the recording that just finished
+ *   (the bar offers it for a few seconds after the stop).
  * Nothing else: no starting, discarding, or recording into another tab.
  */
 import type { Message, MessageType, Sender } from '@/lib/messages';
@@ -25,19 +27,21 @@ export function isExtensionPage(sender: SenderInfo, extensionId: string, extensi
 
 /**
  * `extensionOrigin`: `runtime.getURL('/')`; `recordedTabs`: the tabs of the running recording
- * (empty when idle).
+ * (empty when idle); `lastTabs`: the tabs of the last finished recording.
  */
 export function allowedFrom(
   message: Pick<Message, 'type'>,
   sender: SenderInfo,
   extension: { id: string; origin: string },
   recordedTabs: readonly number[],
+  lastTabs: readonly number[] = [],
 ): boolean {
   if (isExtensionPage(sender, extension.id, extension.origin)) return true;
   if (sender.id !== extension.id) return false;
   const tabId = sender.tab?.id;
-  if (tabId === undefined || !recordedTabs.includes(tabId)) return false;
   const top = (sender.frameId ?? 0) === 0;
+  if (message.type === 'recording.open-guide') return top && tabId !== undefined && lastTabs.includes(tabId);
+  if (tabId === undefined || !recordedTabs.includes(tabId)) return false;
   if (IN_PAGE_CONTROLS.includes(message.type)) return top;
   if (message.type === 'context.page') return top;
   return FRAME_REPORTS.includes(message.type);

@@ -14,6 +14,8 @@ export interface Session {
   tabs?: number[];
   /** The guide of the last finished recording, for `recording.status` after stop. */
   lastGuideId?: string;
+  /** The tabs of the last finished recording: their bar may still offer to open its guide. */
+  lastTabs?: number[];
   /** When this recording began: its steps are the ones created since. */
   startedAt?: number;
   /** True when the recording created its guide (discarding deletes it). */

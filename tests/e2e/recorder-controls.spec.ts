@@ -37,7 +37,14 @@ test('the in-page bar pauses, deletes the last step and finishes, and stays out 
 
   await bar.press('Finish');
   await expect.poll(async () => (await api.status()).state).toBe('idle');
+  // For a few seconds the bar offers the saved guide; its button opens it in the editor, and the bar goes.
+  await expect.poll(async () => (await bar.find('button', 'Open the guide')).length).toBe(1);
+  const opened = context.waitForEvent('page');
+  await bar.press('Open the guide');
+  const editor = await opened;
+  await expect(editor).toHaveURL(new RegExp(`/editor\\.html#/guides/${guideId}$`));
   await expect.poll(() => bar.isShown()).toBe(false);
+  await editor.close();
   expect(await api.sentences(guideId)).toEqual(['Go to "Clicks – Fixture"', 'Click "Save draft"', 'Click "Summary"']);
 
   // Where the bar was drawn (bottom left, dark), every picture shows the page's white.

@@ -38,6 +38,20 @@ describe('allowedFrom (who may send what)', () => {
     expect(allowed('context.page', page(7, 2))).toBe(false);
   });
 
+  it("lets only the just-recorded tabs' top frames open the last guide", () => {
+    const open = (sender: Parameters<typeof allowedFrom>[1], recorded: number[], last: number[]) =>
+      allowedFrom({ type: 'recording.open-guide' }, sender, extension, recorded, last);
+    expect(open(page(7), [], [7, 9])).toBe(true);
+    expect(open(page(9), [], [7, 9]), 'a followed tab of that recording').toBe(true);
+    expect(open(page(7, 3), [], [7]), 'from a subframe').toBe(false);
+    expect(open(page(8), [], [7]), 'from a tab that was not recorded').toBe(false);
+    expect(open(page(7), [7], []), 'a recorded tab before any recording finished').toBe(false);
+    expect(open({ id: 'other', url: 'http://intranet/app', tab: { id: 7 }, frameId: 0 }, [], [7])).toBe(false);
+    // The last recording's tabs get nothing else.
+    expect(allowedFrom({ type: 'recording.stop' }, page(7), extension, [], [7])).toBe(false);
+    expect(allowedFrom({ type: 'capture.action' }, page(7), extension, [], [7])).toBe(false);
+  });
+
   it('refuses other extensions and pages posing as extension pages', () => {
     expect(allowed('recording.start', { id: 'other', url: 'chrome-extension://other/x.html' })).toBe(false);
     expect(allowed('recording.start', { id: 'waymark', url: 'https://evil.test/chrome-extension://waymark/' })).toBe(false);
