@@ -196,16 +196,19 @@ export function send<T extends MessageType>(message: Message<T>): Promise<Respon
   return browser.runtime.sendMessage(message) as Promise<Response<T>>;
 }
 
-/** Sends a request to the content scripts of a tab (all frames, or only `frameId`). */
+/**
+ * Sends a request to the content scripts of a tab (all frames, or only `frameId`). Never
+ * throws: a tab without a listener (or an API that throws at once) answers `undefined`.
+ */
 export function sendToTab<T extends MessageType>(
   tabId: number,
   message: Message<T>,
   frameId?: number,
 ): Promise<Response<T> | undefined> {
   const options = frameId === undefined ? undefined : { frameId };
-  return browser.tabs.sendMessage(tabId, message, options).catch(() => undefined) as Promise<
-    Response<T> | undefined
-  >;
+  return Promise.resolve()
+    .then(() => browser.tabs.sendMessage(tabId, message, options))
+    .catch(() => undefined) as Promise<Response<T> | undefined>;
 }
 
 export type Sender = Parameters<
