@@ -206,9 +206,11 @@ export function sendToTab<T extends MessageType>(
   frameId?: number,
 ): Promise<Response<T> | undefined> {
   const options = frameId === undefined ? undefined : { frameId };
-  return Promise.resolve()
-    .then(() => browser.tabs.sendMessage(tabId, message, options))
-    .catch(() => undefined) as Promise<Response<T> | undefined>;
+  try {
+    return browser.tabs.sendMessage(tabId, message, options).catch(() => undefined) as Promise<Response<T> | undefined>;
+  } catch {
+    return Promise.resolve(undefined);
+  }
 }
 
 export type Sender = Parameters<
