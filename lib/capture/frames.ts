@@ -20,6 +20,15 @@ export function framePath(win: Window | null): number[] {
   return path;
 }
 
+/** The iframe element holding `win`, or null where a cross-origin parent hides it. */
+function frameElementOf(win: Window): Element | null {
+  try {
+    return win.frameElement;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Offset of a frame's viewport in the top viewport. Same-origin ancestors can be measured;
  * a cross-origin parent hides its layout, so the offset stops there (best effort).
@@ -27,12 +36,7 @@ export function framePath(win: Window | null): number[] {
 export function frameOffset(win: Window | null): Point {
   const offset = { x: 0, y: 0 };
   for (let current = win; current && parentOf(current); current = parentOf(current) ?? null) {
-    let frame: Element | null = null;
-    try {
-      frame = current.frameElement;
-    } catch {
-      frame = null;
-    }
+    const frame = frameElementOf(current);
     if (!frame) break;
     const rect = frame.getBoundingClientRect();
     offset.x += rect.x + (frame as HTMLElement).clientLeft;
@@ -45,12 +49,7 @@ export function frameOffset(win: Window | null): Point {
 function anchorWindow(win: Window): Window {
   let current = win;
   for (let parent = parentOf(current); parent; parent = parentOf(current)) {
-    let frame: Element | null = null;
-    try {
-      frame = current.frameElement;
-    } catch {
-      frame = null;
-    }
+    const frame = frameElementOf(current);
     if (!frame) break;
     current = parent;
   }
