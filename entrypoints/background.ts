@@ -3,7 +3,7 @@ import { onMessage, type Message, type Sender } from '@/lib/messages';
 import * as controls from '@/lib/recording/controls';
 import * as recorder from '@/lib/recording/recorder';
 import * as tabs from '@/lib/recording/tabs';
-import { claim, drainOutbox, settle } from '@/lib/recording/outbox';
+import { drainOutbox, recordOnce } from '@/lib/recording/outbox';
 import { ACTION_NOT_RECORDED, stepNotSaved } from '@/lib/recording/bar-status';
 import { finishInterrupted, workerStarted } from '@/lib/recording/lifecycle';
 import { allowedFrom, isExtensionPage } from '@/lib/recording/senders';
@@ -54,7 +54,7 @@ export default defineBackground(() => {
         return controls.openGuide(message.guideId);
       case 'capture.action':
         if (tabId === undefined) return undefined;
-        return recordFrom(tabId, frameId, message);
+        return recordOnce({ tabId, frameId }, message, message.outboxId).then((ok) => ({ ok }));
       case 'context.page':
         return controls.pageContext(tabId, message.excerpt).then(() => ({ ok: true }));
       case 'capture.settled':
@@ -84,20 +84,8 @@ export default defineBackground(() => {
     }
   }
 
-  /** Records an action once (its message or its stored copy); its copy goes once it is saved. */
-  function recordFrom(tabId: number, frameId: number, message: Message<'capture.action'>): Promise<{ ok: boolean }> {
-    const { outboxId } = message;
-    // Already being recorded from its stored copy (the worker started after the page left).
-    if (outboxId && !claim(outboxId)) return Promise.resolve({ ok: true });
-    return recorder.recordAction(tabId, frameId, message.action, message.context).then((saved) => {
-      if (saved && outboxId) void settle(outboxId);
-      if (!saved) void stepNotSaved();
-      return { ok: saved };
-    });
-  }
-
   void workerStarted();
-  void drainOutbox(recorder.recordAction);
+  void drainOutbox();
   registerPrivacyMenu();
   browser.runtime.onStartup.addListener(() => void finishInterrupted());
   browser.runtime.onInstalled.addListener(() => void finishInterrupted());

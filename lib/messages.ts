@@ -37,6 +37,8 @@ export interface ActionContext {
   secretBoxes: Box[];
   /** Where the frame sits (boxes above are in its `anchor` frame's viewport). */
   frame?: FrameGeometry;
+  /** The sending document (as in FrameReport): finds the frame of a copy whose message was lost. */
+  doc?: string;
 }
 
 /**

@@ -326,7 +326,7 @@ export class PageRecorder {
       if (action.kind !== 'navigate') this.reportNavigation();
       const { secretBoxes: boxes, viewport, path, anchor, children } = this.frameReport(changeCount);
       const frame = { path, anchor, children };
-      return post(action, { changeCount, at, url, title: win.document.title, viewport, secretBoxes: boxes, frame });
+      return post(action, { changeCount, at, url, title: win.document.title, viewport, secretBoxes: boxes, frame, doc: this.doc });
     };
     if (now) return send_();
     return new Promise((resolve) => afterHandler(() => resolve(send_())));

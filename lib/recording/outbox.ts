@@ -1,7 +1,8 @@
 /**
  * The other end of lib/capture/outbox.ts: each action arrives twice — as a message and as a
- * copy in storage.local — and is recorded once. A copy whose message never came (the page
- * left while the worker slept) is recorded when the worker starts.
+ * copy in storage.local — and is recorded once. A copy whose message never came is recorded
+ * when its document is gone: the page left (a link click that navigates can take the message
+ * with it, worker awake or not), its tab closed, or the worker starts after sleeping through it.
  *
  * A copy belongs to the recording that ran when its action happened: recordings never overlap,
  * so an action from before the current recording's start (or with no recording running) is
@@ -12,19 +13,22 @@ import { browser } from 'wxt/browser';
 import type { ActionContext } from '@/lib/messages';
 import type { Action } from '@/lib/steps/types';
 import { OUTBOX_PREFIX } from '@/lib/capture/outbox';
-import { readSession, type Session } from './session';
+import { frameOfDocument, loaded } from '@/lib/screenshots/frame-cache';
+import { readSession, tabsOf, type Session } from './session';
+import { recordAction } from './recorder';
+import { stepNotSaved } from './bar-status';
 
 const claimed = new Set<string>();
 
 /** True the first time an id is claimed in this worker (its message or its copy, not both). */
-export function claim(outboxId: string): boolean {
+function claim(outboxId: string): boolean {
   if (claimed.has(outboxId)) return false;
   claimed.add(outboxId);
   return true;
 }
 
 /** The step of this copy is saved (or the copy is stale): delete it. */
-export function settle(outboxId: string): Promise<void> {
+function settle(outboxId: string): Promise<void> {
   return browser.storage.local.remove(OUTBOX_PREFIX + outboxId).catch(() => undefined);
 }
 
@@ -33,26 +37,62 @@ export interface Entry {
   context: ActionContext;
 }
 
+export interface Place {
+  tabId: number;
+  frameId: number;
+}
+
+/**
+ * Records an action once, from its message or its stored copy, whichever comes first, and
+ * deletes the copy once the step is saved. A failure is said in the bar, never silent. The
+ * message and the drain take this one path. Resolves whether the step was saved.
+ */
+export function recordOnce(place: Place, entry: Entry, outboxId?: string): Promise<boolean> {
+  if (outboxId && !claim(outboxId)) return Promise.resolve(true);
+  return recordAction(place.tabId, place.frameId, entry.action, entry.context).then((saved) => {
+    if (saved && outboxId) void settle(outboxId);
+    if (!saved) void stepNotSaved();
+    return saved;
+  });
+}
+
 /** Does a stored copy belong to the recording running now? */
 export function belongsTo(entry: Entry, session: Session): boolean {
   if (session.state === 'idle' || session.startedAt === undefined) return false;
   return (entry.context.at ?? 0) >= session.startedAt;
 }
 
-type Record = (tabId: number, frameId: number, action: Action, context: ActionContext) => Promise<boolean>;
+/**
+ * Where a copy was written: the frame whose document reported under its `doc`. A copy from a
+ * document that never reported goes to the recorded tab when there is only one.
+ */
+export function placeOf(entry: Entry, session: Session, frameOf: (doc: string) => Place | undefined): Place | undefined {
+  const place = entry.context.doc === undefined ? undefined : frameOf(entry.context.doc);
+  if (place) return place;
+  const tabs = tabsOf(session);
+  return tabs.length === 1 ? { tabId: tabs[0]!, frameId: 0 } : undefined;
+}
 
-/** Records the copies left behind by the current recording, in its tab; drops the others. */
-export async function drainOutbox(record: Record): Promise<void> {
-  const stored = await browser.storage.local.get(null);
-  const session = await readSession();
-  for (const [key, value] of Object.entries(stored)) {
-    const outboxId = key.slice(OUTBOX_PREFIX.length);
-    if (!key.startsWith(OUTBOX_PREFIX) || !claim(outboxId)) continue;
-    const entry = value as Entry;
-    if (!belongsTo(entry, session) || session.tabId === undefined) {
-      void settle(outboxId);
+/**
+ * Records the copies whose message never came, in time order; drops the stale ones. With
+ * `tabId`, only that tab's (its document was just replaced or closed). Resolves once each step
+ * is queued, so an action of the old page is decided before anything the next page reports.
+ */
+export async function drainOutbox(tabId?: number): Promise<void> {
+  const [stored, session] = await Promise.all([browser.storage.local.get(null), readSession(), loaded()]);
+  const copies = Object.entries(stored)
+    .filter(([key]) => key.startsWith(OUTBOX_PREFIX) && !claimed.has(key.slice(OUTBOX_PREFIX.length)))
+    .map(([key, value]) => ({ outboxId: key.slice(OUTBOX_PREFIX.length), entry: value as Entry }))
+    .sort((a, b) => (a.entry.context.at ?? 0) - (b.entry.context.at ?? 0));
+  for (const { outboxId, entry } of copies) {
+    if (!belongsTo(entry, session)) {
+      if (claim(outboxId)) void settle(outboxId);
       continue;
     }
-    void record(session.tabId, 0, entry.action, entry.context).then((saved) => (saved ? settle(outboxId) : undefined));
+    // At worker start every lost copy is due: one of unknown origin goes to the recorded tab.
+    const fallback = tabId === undefined && session.tabId !== undefined ? { tabId: session.tabId, frameId: 0 } : undefined;
+    const place = placeOf(entry, session, frameOfDocument) ?? fallback;
+    if (!place || (tabId !== undefined && place.tabId !== tabId)) continue;
+    void recordOnce(place, entry, outboxId);
   }
 }

@@ -13,6 +13,7 @@ import { sessionNow, tabsOf, updateSession } from './session';
 import { showBar } from './bar-status';
 import { start, stop } from './controls';
 import { coverageOf } from './coverage';
+import { drainOutbox } from './outbox';
 import { coverFrames } from './inject';
 
 export { PAUSED_HERE, PAUSED_SITE } from './coverage';
@@ -28,6 +29,8 @@ export async function tabCreated(tab: { id?: number; openerTabId?: number }): Pr
 export async function tabClosed(tabId: number): Promise<void> {
   const session = await sessionNow();
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
+  // Its last action's message may have died with it; its frames tell where the copy came from.
+  await drainOutbox(tabId);
   forgetFrames(tabId);
   const left = tabsOf(session).filter((id) => id !== tabId);
   // The last recorded tab closed: finish, so the guide opens as a normal guide.
@@ -40,6 +43,9 @@ export async function documentCommitted(tabId: number, frameId: number, url: str
   // After pending session writes: a popup's tab is added (tabCreated) before its page commits.
   const session = await sessionNow();
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
+  // The document this one replaced may have sent its last action's message to nowhere (a link
+  // click that navigates): its copy is recorded now, before the new page reports anything.
+  await drainOutbox(tabId);
   const coverage = coverageOf(session, tabId, frameId, url, await loadPrivacySettings());
   switch (coverage.kind) {
     case 'none':

@@ -99,6 +99,14 @@ export function reportedPage(tabId: number): PageState {
   return { ...reports.get(tabId) };
 }
 
+/** The tab and frame whose current document reported under `doc`. Call after `loaded()`. */
+export function frameOfDocument(doc: string): { tabId: number; frameId: number } | undefined {
+  for (const [tabId, page] of reports) {
+    for (const [frameId, report] of Object.entries(page)) if (report.doc === doc) return { tabId, frameId: Number(frameId) };
+  }
+  return undefined;
+}
+
 export function rememberFrame(frame: SettledFrame): void {
   frames.set(frame.tabId, frame);
   void withStore('readwrite', (s) => s.put(frame, frame.tabId)).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedFrom } from '@/lib/recording/senders';
 import { coverageOf, PAUSED_HERE, PAUSED_SITE } from '@/lib/recording/coverage';
-import { belongsTo } from '@/lib/recording/outbox';
+import { belongsTo, placeOf } from '@/lib/recording/outbox';
 import { DEFAULT_SETTINGS } from '@/lib/privacy/settings';
 import type { Session } from '@/lib/recording/session';
 import type { MessageType } from '@/lib/messages';
@@ -105,6 +105,17 @@ describe('outbox copies', () => {
     expect(belongsTo(entry(1_500), session)).toBe(true);
     expect(belongsTo(entry(900), session), 'from a finished recording').toBe(false);
     expect(belongsTo(entry(1_500), { state: 'idle' })).toBe(false);
+  });
+
+  it('go to the frame whose document wrote them, else to the only recorded tab', () => {
+    const frames = (doc: string) => (doc === 'd7' ? { tabId: 4, frameId: 7 } : undefined);
+    const from = (doc?: string) => ({ ...entry(1_500), context: { ...entry(1_500).context, doc } });
+    const oneTab: Session = { state: 'recording', guideId: 'g', tabs: [1], startedAt: 1_000 };
+    const twoTabs: Session = { ...oneTab, tabs: [1, 2] };
+    expect(placeOf(from('d7'), twoTabs, frames)).toEqual({ tabId: 4, frameId: 7 });
+    expect(placeOf(from('gone'), oneTab, frames)).toEqual({ tabId: 1, frameId: 0 });
+    expect(placeOf(from(undefined), oneTab, frames)).toEqual({ tabId: 1, frameId: 0 });
+    expect(placeOf(from('gone'), twoTabs, frames), 'which tab is unknown').toBeUndefined();
   });
 });
 
