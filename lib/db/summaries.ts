@@ -52,8 +52,10 @@ export function keepSummaries(d: WaymarkDatabase): void {
       const ids = new Set<string>();
       pending.set(trans, (set = ids));
       // After commit only: a transaction that fails leaves the summaries as they were.
+      // Outside the finished transaction's zone: Dexie would take the refresh for a nested
+      // transaction of it (SubTransactionError: summaries not included in parent transaction).
       trans.on('complete', () => {
-        refreshSummaries(d, ids).catch((e) => console.error('Waymark: could not update the library summary', e));
+        Dexie.ignoreTransaction(() => refreshSummaries(d, ids)).catch((e) => console.error('Waymark: could not update the library summary', e));
       });
     }
     set.add(guideId);

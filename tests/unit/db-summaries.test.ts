@@ -54,6 +54,18 @@ describe('library summaries', () => {
     await deleteGuide(guide.id);
     await vi.waitFor(async () => expect(await db().summaries.get(guide.id)).toBeUndefined());
   });
+
+  it('follow a write nested in a transaction that does not name the summaries (the recorder saves so)', async () => {
+    const guide = await createGuide({ title: 'Recorded' });
+    const errors = vi.spyOn(console, 'error');
+    // saveStep's own transaction nested in the recorder's (lib/recording/placement.ts).
+    await db().transaction('rw', db().guides, db().steps, db().images, async () => {
+      await saveStep({ ...fixture.steps[0], id: 'in-tx', guideId: guide.id });
+    });
+    await vi.waitFor(async () => expect((await db().summaries.get(guide.id))?.stepCount).toBe(1));
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
   it('are made again for a guide written around Dexie (no summary yet)', async () => {
     const raw = db().backendDB();
     await new Promise((resolve, reject) => {
