@@ -5,6 +5,7 @@
  */
 import type { Action } from '@/lib/steps/types';
 import { storedValue } from '@/lib/privacy/policy';
+import { maskSecret } from '@/lib/privacy/secret-fields';
 import { describeTarget } from './describe';
 import { fieldKind, fieldValue } from './fields';
 
@@ -36,6 +37,26 @@ export class PendingEdits {
     return finished;
   }
 
+  /** The field being edited, if any. */
+  pending(): Element | undefined {
+    return this.dirty;
+  }
+
+  /**
+   * The pending edit as it stands, without ending it (undefined while its value is as it was).
+   * A partly typed value is masked when it has a digit: a card number or code is recognised
+   * only once complete, and a draft is recorded only if the page is gone before it is.
+   */
+  draft(): Edit | undefined {
+    const element = this.dirty;
+    if (!element) return undefined;
+    const value = fieldValue(element);
+    if (this.before.get(element) === value) return undefined;
+    const edit = this.editOf(element, value);
+    if (edit.action.kind !== 'type' || edit.action.masked || !/\d/.test(value)) return edit;
+    return { ...edit, action: { ...edit.action, value: maskSecret(value), masked: true } };
+  }
+
   /** Ends the pending edit (if `field` is given, only when it is that field). */
   commit(field?: Element): Edit | undefined {
     const element = this.dirty;
@@ -44,6 +65,10 @@ export class PendingEdits {
     const value = fieldValue(element);
     if (this.before.get(element) === value) return undefined;
     this.before.set(element, value);
+    return this.editOf(element, value);
+  }
+
+  private editOf(element: Element, value: string): Edit {
     const target = describeTarget(element);
     const at = this.editedAt;
     if (fieldKind(element) === 'select') return { action: { kind: 'select', target, option: value }, at, field: element };

@@ -6,7 +6,7 @@
  * event says why.
  */
 import { browser } from 'wxt/browser';
-import { send, isMessage, type FrameReport } from '@/lib/messages';
+import { send, isMessage, type ActionContext, type FrameReport } from '@/lib/messages';
 import type { Action, Point, TargetDescription } from '@/lib/steps/types';
 import { isIgnoredElement } from '@/lib/privacy/policy';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';
@@ -20,7 +20,7 @@ import { clickAction, isFieldClick } from './clicks';
 import { keyStep } from './keys';
 import { AddressWatch } from './navigation';
 import { afterHandler, guarded, measured } from './measure';
-import { post } from './outbox';
+import { dropDraft, newOutboxId, post, saveDraft } from './outbox';
 
 interface Press {
   element: Element;
@@ -38,6 +38,8 @@ export class PageRecorder {
   private listeners?: AbortController;
   private press?: Press;
   private edits = new PendingEdits();
+  /** The stored draft of the edit being typed (lib/capture/outbox.ts), if one was written. */
+  private draft?: { id: string; field: Element; context: ActionContext };
   private address: AddressWatch;
   private enterAt = 0;
   /** The change count at the press that toggled a checkbox (its `change` comes after the click). */
@@ -276,7 +278,34 @@ export class PageRecorder {
     if (fieldKind(field) !== 'text' && fieldKind(field) !== 'select') return;
     const finished = this.edits.edited(field);
     afterHandler(() => field.isConnected && warmSelectors(field));
-    if (finished) this.report(finished.action, this.editCount(finished.field), finished.at);
+    const draftId = this.endDraft(finished);
+    if (finished) this.report(finished.action, this.editCount(finished.field), finished.at, false, draftId);
+    afterHandler(() => this.keepDraft());
+  }
+
+  /** Stores the pending edit as it stands, so a tab closed mid-typing loses nothing. */
+  private keepDraft(): void {
+    const edit = this.edits.draft();
+    if (!edit) return;
+    if (this.draft?.field !== edit.field) {
+      // Once per edit: reading the page's secret boxes on every keystroke would cost the page.
+      const changeCount = this.focusCounts.get(edit.field) ?? this.changeCount();
+      this.draft = { id: newOutboxId(), field: edit.field, context: this.contextOf(changeCount, edit.at) };
+    }
+    void saveDraft(this.draft.id, edit.action, { ...this.draft.context, at: edit.at });
+  }
+
+  /**
+   * After an edit may have ended: the draft of an edit that became a step lends the step its
+   * outbox id (its copy replaces the draft); one that came to nothing is deleted.
+   */
+  private endDraft(committed: { field: Element } | undefined): string | undefined {
+    const draft = this.draft;
+    if (!draft || this.edits.pending() === draft.field) return undefined;
+    this.draft = undefined;
+    if (committed?.field === draft.field) return draft.id;
+    void dropDraft(draft.id);
+    return undefined;
   }
 
   private onChange(event: Event): void {
@@ -298,7 +327,8 @@ export class PageRecorder {
   /** `now`: the page is going away (submit, pagehide), so nothing can wait for later. */
   private commitEdit(field?: Element, now = false): Promise<unknown> | undefined {
     const edit = this.edits.commit(field);
-    return edit ? this.report(edit.action, this.editCount(edit.field), edit.at, now) : undefined;
+    const draftId = this.endDraft(edit);
+    return edit ? this.report(edit.action, this.editCount(edit.field), edit.at, now, draftId) : undefined;
   }
 
   /** The change count an edit's picture is from: when its field was entered. */
@@ -318,17 +348,20 @@ export class PageRecorder {
    * `at`: when the action happened (the press of a click, the last keystroke of an edit).
    * Sent after the handler: finding secret boxes and frames reads the whole page.
    */
-  private report(action: Action, changeCount: number, at = Date.now(), now = false): Promise<unknown> {
-    const win = this.win;
-    const url = win.location.href;
+  private report(action: Action, changeCount: number, at = Date.now(), now = false, outboxId?: string): Promise<unknown> {
+    const url = this.win.location.href;
     const send_ = () => {
       // A route change that happened before this action is reported first, to keep the order.
       if (action.kind !== 'navigate') this.reportNavigation();
-      const { secretBoxes: boxes, viewport, path, anchor, children } = this.frameReport(changeCount);
-      const frame = { path, anchor, children };
-      return post(action, { changeCount, at, url, title: win.document.title, viewport, secretBoxes: boxes, frame, doc: this.doc });
+      return post(action, { ...this.contextOf(changeCount, at), url }, outboxId);
     };
     if (now) return send_();
     return new Promise((resolve) => afterHandler(() => resolve(send_())));
+  }
+
+  /** What the background needs with an action. Reads layout: not in a handler. */
+  private contextOf(changeCount: number, at: number): ActionContext {
+    const { secretBoxes, viewport, path, anchor, children, url } = this.frameReport(changeCount);
+    return { changeCount, at, url, title: this.win.document.title, viewport, secretBoxes, frame: { path, anchor, children }, doc: this.doc };
   }
 }

@@ -10,9 +10,7 @@
  * only once its step is saved; one whose step failed stays for the next start.
  */
 import { browser } from 'wxt/browser';
-import type { ActionContext } from '@/lib/messages';
-import type { Action } from '@/lib/steps/types';
-import { OUTBOX_PREFIX } from '@/lib/capture/outbox';
+import { OUTBOX_PREFIX, type OutboxEntry } from '@/lib/capture/outbox';
 import { frameOfDocument, loaded } from '@/lib/screenshots/frame-cache';
 import { readSession, tabsOf, type Session } from './session';
 import { recordAction } from './recorder';
@@ -32,10 +30,7 @@ function settle(outboxId: string): Promise<void> {
   return browser.storage.local.remove(OUTBOX_PREFIX + outboxId).catch(() => undefined);
 }
 
-export interface Entry {
-  action: Action;
-  context: ActionContext;
-}
+export type Entry = OutboxEntry;
 
 export interface Place {
   tabId: number;
@@ -74,25 +69,48 @@ export function placeOf(entry: Entry, session: Session, frameOf: (doc: string) =
 }
 
 /**
+ * Documents that are gone: every one of a closed tab, or those of a frame that committed a new
+ * document (a new top document takes its child frames with it).
+ */
+export interface Gone {
+  tabId: number;
+  frameId?: number;
+}
+
+/** A draft (an edit being typed) is recorded only once its document is gone. */
+export function draftOrphaned(place: Place, gone: Gone): boolean {
+  return place.tabId === gone.tabId && (gone.frameId === undefined || gone.frameId === 0 || gone.frameId === place.frameId);
+}
+
+/** At worker start: a draft's document is gone unless it still reports in a tab that is open. */
+async function draftOrphanedAtStart(frame: Place | undefined): Promise<boolean> {
+  return !frame || browser.tabs.get(frame.tabId).then(() => false, () => true);
+}
+
+/**
  * Records the copies whose message never came, in time order; drops the stale ones. With
- * `tabId`, only that tab's (its document was just replaced or closed). Resolves once each step
+ * `gone`, only that tab's (its document was just replaced or closed). Resolves once each step
  * is queued, so an action of the old page is decided before anything the next page reports.
  */
-export async function drainOutbox(tabId?: number): Promise<void> {
+export async function drainOutbox(gone?: Gone): Promise<void> {
   const [stored, session] = await Promise.all([browser.storage.local.get(null), readSession(), loaded()]);
   const copies = Object.entries(stored)
-    .filter(([key]) => key.startsWith(OUTBOX_PREFIX) && !claimed.has(key.slice(OUTBOX_PREFIX.length)))
+    .filter(([key]) => key.startsWith(OUTBOX_PREFIX))
     .map(([key, value]) => ({ outboxId: key.slice(OUTBOX_PREFIX.length), entry: value as Entry }))
+    .filter(({ outboxId }) => !claimed.has(outboxId))
     .sort((a, b) => (a.entry.context.at ?? 0) - (b.entry.context.at ?? 0));
+  // At worker start every lost copy is due: one of unknown origin goes to the recorded tab.
+  const fallback = !gone && session.tabId !== undefined ? { tabId: session.tabId, frameId: 0 } : undefined;
   for (const { outboxId, entry } of copies) {
     if (!belongsTo(entry, session)) {
       if (claim(outboxId)) void settle(outboxId);
       continue;
     }
-    // At worker start every lost copy is due: one of unknown origin goes to the recorded tab.
-    const fallback = tabId === undefined && session.tabId !== undefined ? { tabId: session.tabId, frameId: 0 } : undefined;
-    const place = placeOf(entry, session, frameOfDocument) ?? fallback;
-    if (!place || (tabId !== undefined && place.tabId !== tabId)) continue;
+    const frame = entry.context.doc === undefined ? undefined : frameOfDocument(entry.context.doc);
+    const place = placeOf(entry, session, () => frame) ?? fallback;
+    if (!place || (gone && place.tabId !== gone.tabId)) continue;
+    // A draft of a page still open is an edit the user is still typing: it ends as a step of its own.
+    if (entry.draft && !(gone ? draftOrphaned(place, gone) : await draftOrphanedAtStart(frame))) continue;
     void recordOnce(place, entry, outboxId);
   }
 }

@@ -30,7 +30,7 @@ export async function tabClosed(tabId: number): Promise<void> {
   const session = await sessionNow();
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
   // Its last action's message may have died with it; its frames tell where the copy came from.
-  await drainOutbox(tabId);
+  await drainOutbox({ tabId });
   forgetFrames(tabId);
   const left = tabsOf(session).filter((id) => id !== tabId);
   // The last recorded tab closed: finish, so the guide opens as a normal guide.
@@ -45,7 +45,7 @@ export async function documentCommitted(tabId: number, frameId: number, url: str
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
   // The document this one replaced may have sent its last action's message to nowhere (a link
   // click that navigates): its copy is recorded now, before the new page reports anything.
-  await drainOutbox(tabId);
+  await drainOutbox({ tabId, frameId });
   const coverage = coverageOf(session, tabId, frameId, url, await loadPrivacySettings());
   switch (coverage.kind) {
     case 'none':

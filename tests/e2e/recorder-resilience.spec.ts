@@ -2,6 +2,7 @@
  * Nothing is lost: the service worker killed mid-recording, the recorded tab closed, a page
  * that fights instrumentation. And the page's own behaviour is unchanged.
  */
+import type { Page } from 'playwright-core';
 import { test, expect, skipIn } from './fixtures';
 import { cleanSettledFrame, countColour } from './recorder-pixels';
 
@@ -79,6 +80,36 @@ test('closing the recorded tab keeps every step and finishes the guide', async (
   await expect.poll(async () => (await api.status()).state).toBe('idle');
   expect(await api.status()).toMatchObject({ guideId, stepCount: 2 });
 });
+
+test('a tab closed mid-typing keeps the edit; a half-typed number is stored masked meanwhile', async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/form.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+  await page.getByLabel('Merchant').pressSequentially('Blue Bottle');
+  const reference = page.getByPlaceholder('Reference number');
+  await reference.pressSequentially('4242 42');
+  await api.waitForSteps(2);
+  // The edit is stored as it is typed (a closing tab may send nothing); a card number or a
+  // code is recognised only once complete, so its beginning is stored masked.
+  await expect.poll(() => storedDrafts(api.page)).toEqual([{ value: '••••' }]);
+  expect(JSON.stringify(await api.page.evaluate(() => chrome.storage.local.get(null)))).not.toMatch(/4242/);
+  await reference.press('ControlOrMeta+A');
+  await reference.pressSequentially('Oat milk');
+  await expect.poll(() => storedDrafts(api.page)).toEqual([{ value: 'Oat milk' }]);
+  // The field is never left.
+  await page.close();
+  await expect.poll(async () => (await api.status()).state).toBe('idle');
+  expect(await api.sentences(guideId)).toEqual(['Go to "New expense – Fixture"', 'Type "Blue Bottle" into Merchant', 'Type "Oat milk" into Reference number']);
+});
+
+/** The values of the edits being typed, as stored in the outbox. */
+async function storedDrafts(page: Page): Promise<{ value?: string }[]> {
+  const stored = (await page.evaluate(() => chrome.storage.local.get(null))) as Record<string, { draft?: boolean; action: { value?: string } }>;
+  return Object.values(stored)
+    .filter((entry) => entry.draft)
+    .map((entry) => ({ value: entry.action.value }));
+}
 
 test('a page with strict CSP, patched prototypes and stopped events is recorded, unchanged', async ({ browserWithExtension: { context }, api, server }) => {
   const page = await context.newPage();

@@ -32,6 +32,23 @@ describe('PendingEdits: one step per field edit, made when the edit is over', ()
     expect(edits.commit(input)).toBeUndefined(); // committed once
   });
 
+  it('a draft is the edit as it stands, masked while it has digits, and does not end it', () => {
+    const input = field('<label>Merchant <input id="m"></label>');
+    edits.entered(input);
+    expect(edits.draft(), 'nothing typed yet').toBeUndefined();
+    input.value = 'Blue';
+    edits.edited(input);
+    expect(edits.draft()?.action).toMatchObject({ kind: 'type', value: 'Blue', masked: false });
+    // A card number or a code is recognised only once complete: its beginning is never stored.
+    input.value = '4242 42';
+    expect(edits.draft()?.action).toMatchObject({ kind: 'type', masked: true });
+    expect(JSON.stringify(edits.draft())).not.toMatch(/4242/);
+    expect(edits.pending()).toBe(input);
+    input.value = 'Blue Bottle';
+    expect(edits.commit()?.action).toMatchObject({ value: 'Blue Bottle', masked: false });
+    expect(edits.pending()).toBeUndefined();
+  });
+
   it('editing another field ends the first edit', () => {
     document.body.innerHTML = '<label>A <input id="a"></label><label>B <input id="b"></label>';
     const [a, b] = [...document.querySelectorAll('input')] as HTMLInputElement[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allowedFrom } from '@/lib/recording/senders';
 import { coverageOf, PAUSED_HERE, PAUSED_SITE } from '@/lib/recording/coverage';
-import { belongsTo, placeOf } from '@/lib/recording/outbox';
+import { belongsTo, draftOrphaned, placeOf } from '@/lib/recording/outbox';
 import { DEFAULT_SETTINGS } from '@/lib/privacy/settings';
 import type { Session } from '@/lib/recording/session';
 import type { MessageType } from '@/lib/messages';
@@ -116,6 +116,15 @@ describe('outbox copies', () => {
     expect(placeOf(from('gone'), oneTab, frames)).toEqual({ tabId: 1, frameId: 0 });
     expect(placeOf(from(undefined), oneTab, frames)).toEqual({ tabId: 1, frameId: 0 });
     expect(placeOf(from('gone'), twoTabs, frames), 'which tab is unknown').toBeUndefined();
+  });
+
+  it('of an edit still being typed are recorded only once its document is gone', () => {
+    const inFrame = { tabId: 4, frameId: 7 };
+    expect(draftOrphaned(inFrame, { tabId: 4 }), 'tab closed').toBe(true);
+    expect(draftOrphaned(inFrame, { tabId: 4, frameId: 0 }), 'new top document').toBe(true);
+    expect(draftOrphaned(inFrame, { tabId: 4, frameId: 7 }), 'its frame navigated').toBe(true);
+    expect(draftOrphaned(inFrame, { tabId: 4, frameId: 9 }), 'another frame navigated').toBe(false);
+    expect(draftOrphaned(inFrame, { tabId: 5 }), 'another tab closed').toBe(false);
   });
 });
 
