@@ -21,6 +21,7 @@ import { unwatchTabs, watchTabs } from './watch';
  * gets nothing), top frame first. When idle, settled pictures of an earlier recording go.
  */
 export async function workerStarted(): Promise<Session> {
+  noteLifetime();
   const session = await readSession();
   if (session.state === 'idle') {
     unwatchTabs();
@@ -46,4 +47,20 @@ export async function finishInterrupted(): Promise<void> {
   forgetFrames();
   const stale = (await listGuides()).filter((guide) => guide.status === 'recording');
   await Promise.all(stale.map((guide) => updateGuide(guide.id, { status: 'done' })));
+}
+
+/** Where the background notes when it last started and was suspended (storage.session). */
+export const LIFETIME_KEY = 'waymark.background';
+
+/**
+ * Notes this background's start and (where the browser says so) its suspension, so that
+ * "the first action after the worker stopped" can be checked without waking it: in Firefox the
+ * event page is suspended by the browser alone, with nothing else to observe it by.
+ */
+function noteLifetime(): void {
+  const startedAt = Date.now();
+  const note = (suspendedAt?: number) =>
+    void browser.storage.session.set({ [LIFETIME_KEY]: { startedAt, ...(suspendedAt ? { suspendedAt } : {}) } }).catch(() => undefined);
+  note();
+  browser.runtime.onSuspend?.addListener(() => note(Date.now()));
 }

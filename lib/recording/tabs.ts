@@ -38,14 +38,23 @@ export async function tabClosed(tabId: number): Promise<void> {
   await updateSession((s) => ({ ...s, tabs: left, tabId: left[left.length - 1] }));
 }
 
+/**
+ * A new document committed in a frame of some tab (the browser's event, not the worker's
+ * start-up pass over documents already there): the one it replaced may have sent its last
+ * action's message to nowhere (a link click that navigates), or been typed into. Its copies
+ * are recorded now, before the new page reports anything; then the new one is covered.
+ */
+export async function documentReplaced(tabId: number, frameId: number, url: string): Promise<void> {
+  const session = await sessionNow();
+  if (session.state !== 'idle' && tabsOf(session).includes(tabId)) await drainOutbox({ tabId, frameId });
+  await documentCommitted(tabId, frameId, url);
+}
+
 /** A document committed in some tab's frame: cover it if its tab is recorded. */
 export async function documentCommitted(tabId: number, frameId: number, url: string): Promise<void> {
   // After pending session writes: a popup's tab is added (tabCreated) before its page commits.
   const session = await sessionNow();
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
-  // The document this one replaced may have sent its last action's message to nowhere (a link
-  // click that navigates): its copy is recorded now, before the new page reports anything.
-  await drainOutbox({ tabId, frameId });
   const coverage = coverageOf(session, tabId, frameId, url, await loadPrivacySettings());
   switch (coverage.kind) {
     case 'none':

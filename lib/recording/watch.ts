@@ -15,7 +15,7 @@
  * worker that died mid-recording left behind.
  */
 import { browser } from 'wxt/browser';
-import { documentCommitted, tabClosed, tabCreated } from './tabs';
+import { documentReplaced, tabClosed, tabCreated } from './tabs';
 import { restrictionOf } from './restricted';
 
 type Created = Parameters<Parameters<typeof browser.webNavigation.onCreatedNavigationTarget.addListener>[0]>[0];
@@ -25,11 +25,11 @@ type Committed = Parameters<Parameters<typeof browser.webNavigation.onCommitted.
 // Chrome gives tabs opened by other means (DevTools, some shortcuts) the active tab as opener.
 const onCreated = (details: Created) => void tabCreated({ id: details.tabId, openerTabId: details.sourceTabId });
 const onRemoved = (tabId: number) => void tabClosed(tabId);
-const onCommitted = (details: Committed) => void documentCommitted(details.tabId, details.frameId, details.url);
+const onCommitted = (details: Committed) => void documentReplaced(details.tabId, details.frameId, details.url);
 // Firefox reports no webNavigation events for its own pages (about:…): the tab's new address
 // still tells that the recorded tab is on a page Waymark may not record.
 const onUpdated = (tabId: number, change: { url?: string }) => {
-  if (change.url && restrictionOf(change.url)) void documentCommitted(tabId, 0, change.url);
+  if (change.url && restrictionOf(change.url)) void documentReplaced(tabId, 0, change.url);
 };
 
 let watching = false;

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { test, expect } from './fixtures';
 import { EditorPage } from '../support/pages/editor';
+import { FAST_SUSPEND, lifetime, stopBackground } from '../support/background';
 
 const run = promisify(execFile);
 
@@ -53,19 +54,23 @@ test('records on a page and exports a PDF named after the guide, with every sent
   expect(text).toContain('Click "Settings"');
 });
 
-test('keeps the recording state in storage.session, where a restarted background finds it', async ({
-  browserWithExtension: { context },
-  api,
-  server,
-}) => {
-  const page = await context.newPage();
-  await page.goto(server.url('expenses/index.html'));
-  const guideId = await api.startRecording(page);
-  const stored = JSON.stringify(await api.page.evaluate(() => chrome.storage.session.get(null)));
-  expect(stored).toContain(guideId);
-  expect(stored).toContain('"recording"');
-  await api.stop();
-  expect(JSON.stringify(await api.page.evaluate(() => chrome.storage.session.get(null)))).toContain('"idle"');
+test.describe('a background stopped by the browser', () => {
+  test.use(FAST_SUSPEND);
+
+  test('finds the recording in storage.session when it starts again', async ({ browserWithExtension, api, server }) => {
+    const page = await browserWithExtension.context.newPage();
+    await page.goto(server.url('expenses/index.html'));
+    const guideId = await api.startRecording(page);
+    await api.waitForSteps(1);
+    const restarted = await stopBackground(browserWithExtension, api, page);
+    const stopped = await lifetime(restarted);
+    // Asking wakes a new background, which answers from storage.session alone.
+    expect(await restarted.status()).toMatchObject({ state: 'recording', guideId, stepCount: 1 });
+    const started = await lifetime(restarted);
+    expect(started!.startedAt, 'a new background answered').toBeGreaterThan(stopped?.suspendedAt ?? stopped?.startedAt ?? 0);
+    await restarted.stop();
+    expect(await restarted.status()).toMatchObject({ state: 'idle', guideId, stepCount: 1 });
+  });
 });
 
 test('opens, reloads and closes extension pages like any other tab', async ({

@@ -15,6 +15,8 @@ import { closeWelcomeTab } from '../support/welcome-tab';
 interface TestFixtures {
   /** Leave the welcome page Waymark opens on install (only its own test wants it). */
   keepWelcome: boolean;
+  /** Extra Firefox preferences for this spec's browser. */
+  firefoxPrefs: Record<string, string | number | boolean>;
   browserWithExtension: ExtensionBrowser;
   api: ExtensionApi;
 }
@@ -29,8 +31,9 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
     { scope: 'worker' },
   ],
   keepWelcome: [false, { option: true }],
-  browserWithExtension: async ({ browserName, keepWelcome }, use) => {
-    const browser = await launchFor(browserName);
+  firefoxPrefs: [{}, { option: true }],
+  browserWithExtension: async ({ browserName, keepWelcome, firefoxPrefs }, use) => {
+    const browser = await launchFor(browserName, firefoxPrefs);
     if (!keepWelcome) await closeWelcomeTab(browser);
     await use(browser);
     await browser.close();
@@ -40,9 +43,9 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
   },
 });
 
-function launchFor(browserName: string): Promise<ExtensionBrowser> {
+function launchFor(browserName: string, firefoxPrefs: Record<string, string | number | boolean>): Promise<ExtensionBrowser> {
   if (browserName === 'chromium') return launchWithExtension();
-  if (browserName === 'firefox') return launchFirefoxWithExtension();
+  if (browserName === 'firefox') return launchFirefoxWithExtension({ firefoxPrefs });
   throw new Error(`No Waymark build for ${browserName}`);
 }
 

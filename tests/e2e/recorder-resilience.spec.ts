@@ -3,22 +3,25 @@
  * that fights instrumentation. And the page's own behaviour is unchanged.
  */
 import type { Page } from 'playwright-core';
-import { test, expect, skipIn } from './fixtures';
+import { test, expect } from './fixtures';
 import { cleanSettledFrame, countColour } from './recorder-pixels';
+import { FAST_SUSPEND, stopBackground } from '../support/background';
 
 const DRAWER_YELLOW: [number, number, number] = [0xfd, 0xe6, 0x8a];
 
-test('after the worker was stopped, the first click still gets the picture from before it', async ({ browserWithExtension: { context }, api, server }) => {
-  skipIn('firefox', 'no service worker to kill: Firefox runs an event page, and stopping it needs CDP ServiceWorker.stopAllWorkers');
+// Chromium's worker is stopped by the DevTools protocol, Firefox's event page suspends itself.
+test.use(FAST_SUSPEND);
+
+test('after the worker was stopped, the first click still gets the picture from before it', async ({ browserWithExtension, api: popupApi, server }) => {
+  const { context } = browserWithExtension;
+  let api = popupApi;
   const page = await context.newPage();
   await page.goto(server.url('recorder/clicks.html'));
   const guideId = await api.startRecording(page);
   await api.waitForSteps(1);
   // A person reads the page: it settles and Waymark keeps a picture of it (on disk, too).
   await expect.poll(() => cleanSettledFrame(api.page)).toBe(true);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  api = await stopBackground(browserWithExtension, api, page);
   await page.getByRole('button', { name: 'Open drawer' }).click({ delay: 100 });
   await expect(page.getByText('Drawer opened')).toBeVisible();
   await api.waitForSteps(2);
@@ -33,8 +36,9 @@ test('after the worker was stopped, the first click still gets the picture from 
   expect(await countColour(api.page, next!.imageId!, DRAWER_YELLOW)).toBeGreaterThan(1000);
 });
 
-test('the service worker killed mid-recording loses nothing and recording goes on', async ({ browserWithExtension: { context }, api, server }) => {
-  skipIn('firefox', 'no service worker to kill: Firefox runs an event page, and stopping it needs CDP ServiceWorker.stopAllWorkers');
+test('the service worker killed mid-recording loses nothing and recording goes on', async ({ browserWithExtension, api: popupApi, server }) => {
+  const { context } = browserWithExtension;
+  let api = popupApi;
   const page = await context.newPage();
   await page.goto(server.url('recorder/form.html'));
   const guideId = await api.startRecording(page);
@@ -43,14 +47,12 @@ test('the service worker killed mid-recording loses nothing and recording goes o
   await page.getByLabel('Billable to client').check();
   await api.waitForSteps(3);
 
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  api = await stopBackground(browserWithExtension, api, page);
   // Typing while the worker is dead: the edit is sent when the field is left, waking it.
   await page.getByLabel('Amount').pressSequentially('7');
   await page.getByLabel('Corporate card').check();
   await api.waitForSteps(5);
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  api = await stopBackground(browserWithExtension, api, page);
   await page.getByRole('button', { name: 'Save expense' }).click();
   await page.waitForURL(/saved\.html/);
   await api.waitForSteps(6);

@@ -40,6 +40,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** The unpacked build to load; defaults to the browser's build in .output/. */
   extensionDir?: string;
+  /** Extra Firefox preferences (Chromium ignores them). */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 const byContext = new WeakMap<BrowserContext, ExtensionBrowser>();

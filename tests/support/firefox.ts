@@ -58,6 +58,7 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
       'browser.download.alwaysOpenPanel': false,
       // A host name that is not localhost (an insecure context), for any spec: http://intranet.test:<port>/
       'network.dns.localDomains': INTRANET_HOST,
+      ...options.firefoxPrefs,
     },
   });
   const origin = `moz-extension://${uuid}`;

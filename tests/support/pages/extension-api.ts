@@ -22,8 +22,12 @@ export class ExtensionApi {
     readonly extensionId: string,
   ) {}
 
-  static async open(context: BrowserContext, extensionId: string): Promise<ExtensionApi> {
-    const page = await openExtensionPage(context, '/popup.html');
+  /**
+   * Drives Waymark from an extension page: the popup by default. The popup asks for the status
+   * twice a second, which keeps Firefox's event page awake; the options page asks nothing.
+   */
+  static async open(context: BrowserContext, extensionId: string, path = '/popup.html'): Promise<ExtensionApi> {
+    const page = await openExtensionPage(context, path);
     return new ExtensionApi(page, extensionId);
   }
 
