@@ -1,5 +1,5 @@
 /** Where a frame sits inside the top page: its index path and its offset on screen. */
-import type { Point } from '@/lib/steps/types';
+import type { Box, Point } from '@/lib/steps/types';
 import type { ChildFrame, FrameGeometry } from '@/lib/screenshots/frame-geometry';
 
 function parentOf(win: Window): Window | undefined {
@@ -30,6 +30,25 @@ function frameElementOf(win: Window): Element | null {
 }
 
 /**
+ * Where a frame element draws its document, in its own window's viewport: inside its border
+ * *and* its padding (an iframe styled `padding: 14px` shows its page 14 px further in; measured
+ * at the border, every box mapped out of the frame, and so every blur, was off by the padding).
+ */
+export function frameContentBox(frame: Element): Box {
+  const element = frame as HTMLElement;
+  const rect = element.getBoundingClientRect();
+  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+  const padding = (side: string) => parseFloat(style?.getPropertyValue(`padding-${side}`) ?? '') || 0;
+  const [top, right, bottom, left] = ['top', 'right', 'bottom', 'left'].map(padding) as [number, number, number, number];
+  return {
+    x: rect.x + element.clientLeft + left,
+    y: rect.y + element.clientTop + top,
+    width: Math.max(0, element.clientWidth - left - right),
+    height: Math.max(0, element.clientHeight - top - bottom),
+  };
+}
+
+/**
  * Offset of a frame's viewport in the top viewport. Same-origin ancestors can be measured;
  * a cross-origin parent hides its layout, so the offset stops there (best effort).
  */
@@ -38,9 +57,9 @@ export function frameOffset(win: Window | null): Point {
   for (let current = win; current && parentOf(current); current = parentOf(current) ?? null) {
     const frame = frameElementOf(current);
     if (!frame) break;
-    const rect = frame.getBoundingClientRect();
-    offset.x += rect.x + (frame as HTMLElement).clientLeft;
-    offset.y += rect.y + (frame as HTMLElement).clientTop;
+    const box = frameContentBox(frame);
+    offset.x += box.x;
+    offset.y += box.y;
   }
   return offset;
 }
@@ -68,10 +87,7 @@ export function frameGeometry(win: Window): FrameGeometry {
     let index = -1;
     for (let i = 0; i < win.frames.length; i++) if (win.frames[i] === frame.contentWindow) index = i;
     if (index === -1) continue;
-    const rect = frame.getBoundingClientRect();
-    const x = rect.x + frame.clientLeft;
-    const y = rect.y + frame.clientTop;
-    children.push({ index, box: { x, y, width: frame.clientWidth, height: frame.clientHeight } });
+    children.push({ index, box: frameContentBox(frame) });
   }
   return { path: framePath(win), anchor: framePath(anchorWindow(win)), children };
 }

@@ -12,7 +12,7 @@
  * else per element but two cheap property reads.
  */
 import type { Box, Point } from '@/lib/steps/types';
-import { frameOffset } from '@/lib/capture/frames';
+import { frameContentBox, frameOffset } from '@/lib/capture/frames';
 
 export interface ScanRoot {
   /** Where to search: `querySelectorAll` and TreeWalkers work on both. */
@@ -38,8 +38,8 @@ function blankFrameDocument(frame: Element): Document | undefined {
 }
 
 function childOffset(frame: Element, offset: Point): Point {
-  const rect = frame.getBoundingClientRect();
-  return { x: offset.x + rect.x + frame.clientLeft, y: offset.y + rect.y + frame.clientTop };
+  const box = frameContentBox(frame);
+  return { x: offset.x + box.x, y: offset.y + box.y };
 }
 
 function collect(root: Document | ShadowRoot, doc: Document, win: Window, offset: Point, depth: number, out: ScanRoot[]): void {

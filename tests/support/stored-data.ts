@@ -76,3 +76,52 @@ export async function ocr(images: Buffer[]): Promise<string[]> {
 export function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }
+
+/**
+ * Digit runs of stored JSON: plain runs only, ids left out. Joining across "." or "-" as OCR
+ * text needs would read a stored coordinate such as `"x":731.5` as the PIN "7315", and a
+ * random UUID such as `…-4739-…` could hold a short secret by chance.
+ */
+function storedDigitRuns(json: string): string[] {
+  const withoutIds = json.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '');
+  return withoutIds.match(/\d+/g) ?? [];
+}
+
+/**
+ * Where each of `secrets` is held in what was stored, as "IndexedDB holds 7315": a digit run equal
+ * to it, or for a long one (8 digits or more) a run that contains it. Empty when nothing leaked.
+ */
+export function secretsStoredIn(stored: StoredData, secrets: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const [where, text] of [
+    ['IndexedDB', stored.records],
+    ['chrome.storage', stored.storage],
+  ] as const) {
+    const runs = storedDigitRuns(text);
+    for (const secret of secrets) {
+      if (runs.some((run) => run === secret || (secret.length >= 8 && run.includes(secret)))) found.push(`${where} holds ${secret}`);
+    }
+  }
+  return found;
+}
+
+/** Runs of digits per line of OCR text, spaces and punctuation between digits ignored ("4 9 2" → "492"). */
+export function ocrDigitRuns(text: string): string[] {
+  return text.split('\n').flatMap((line) => line.match(/\d(?:[\d .\-|)(/]*\d)?/g) ?? []).map(digitsOf);
+}
+
+/**
+ * Which of `secrets` OCR text shows. OCR of a compressed picture can drop a digit of a boxed
+ * code ("4 9 2 6 1 3" read as "92613"), so any four digits of a secret in a row count.
+ */
+export function secretsReadIn(text: string, secrets: readonly string[]): string[] {
+  const runs = ocrDigitRuns(text);
+  const windows = (secret: string) => Array.from({ length: secret.length - 3 }, (_, i) => secret.slice(i, i + 4));
+  return secrets.filter((secret) => runs.some((run) => windows(secret).some((w) => run.includes(w))));
+}
+
+/** Which of `secrets` OCR text shows in full: a positive control must read each one whole. */
+export function wholeSecretsReadIn(text: string, secrets: readonly string[]): string[] {
+  const runs = ocrDigitRuns(text);
+  return secrets.filter((secret) => runs.some((run) => run.includes(secret)));
+}
