@@ -24,6 +24,24 @@ export type { Moment };
 
 const inflight = new Map<number, { page: PageState; done: Promise<unknown> }>();
 
+/** Captures under way per tab: the bar comes back only when the last of them is done. */
+const capturing = new Map<number, number>();
+
+/** Hides the bar for a capture (a second capture that overlaps the first keeps it hidden). */
+async function conceal(tabId: number): Promise<void> {
+  const count = (capturing.get(tabId) ?? 0) + 1;
+  capturing.set(tabId, count);
+  // Every capture waits for the hiding: the first one's message may still be on its way.
+  await sendToTab(tabId, { type: 'recorder.conceal', hidden: true }, 0);
+}
+
+function reveal(tabId: number): void {
+  const count = (capturing.get(tabId) ?? 1) - 1;
+  if (count > 0) return void capturing.set(tabId, count);
+  capturing.delete(tabId);
+  void sendToTab(tabId, { type: 'recorder.conceal', hidden: false }, 0);
+}
+
 /** Is the tab still the one shown in its window? Checked right before each capture. */
 async function stillActive(tabId: number, windowId: number): Promise<boolean> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -41,13 +59,13 @@ async function captureTab(
   const windowId = tab.windowId;
   if (!tab.active || windowId === undefined) throw new Error('tab not visible');
   // The in-page bar is hidden while the tab is captured, so it never appears in a guide.
-  await sendToTab(tabId, { type: 'recorder.conceal', hidden: true }, 0);
+  await conceal(tabId);
   let dataUrl: string;
   try {
     dataUrl = await captureVisible(windowId, { priority, ready: () => stillActive(tabId, windowId) });
     await after?.();
   } finally {
-    void sendToTab(tabId, { type: 'recorder.conceal', hidden: false }, 0);
+    reveal(tabId);
   }
   const image = await encodeCapture(dataUrl);
   const viewport = page[0]?.viewport;

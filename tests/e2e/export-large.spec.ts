@@ -15,12 +15,14 @@ const STEPS: SeedStep[] = Array.from({ length: 220 }, (_, i) =>
 );
 
 test('a 200-step guide exports to PDF and HTML with progress shown', async ({ browserWithExtension: { context, extensionId } }) => {
-  test.setTimeout(180_000);
+  // Room for Firefox on a loaded 2-core machine (its PDF of 200 pictures took over 2 min there):
+  // this checks that a large export finishes whole, `npm run bench` judges its speed.
+  test.setTimeout(360_000);
   const { page } = await editorWithGuide(context, extensionId, { title: 'Двести шагов', steps: STEPS });
 
   for (const format of ['PDF', 'HTML'] as const) {
     const started = Date.now();
-    const result = exportFile(page, format, 120_000);
+    const result = exportFile(page, format, 170_000);
     await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
     const { path } = await result;
     const seconds = (Date.now() - started) / 1000;

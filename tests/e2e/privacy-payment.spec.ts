@@ -91,7 +91,11 @@ test('card fields in a cross-origin payment iframe are neither stored nor readab
   // Every stored picture: no secret readable. The one before Pay shows the page after the typing
   // (Card complete) with the frame's labels readable around the blurred fields.
   const texts = await ocr(stored.images);
-  for (const [index, text] of texts.entries()) expect.soft(secretsReadIn(text, SECRETS), `stored picture ${index}`).toEqual([]);
+  for (const [index, text] of texts.entries()) {
+    expect.soft(secretsReadIn(text, SECRETS), `stored picture ${index}`).toEqual([]);
+    // Captures overlap here (three fields in a row): the in-page bar stays hidden until the last ends.
+    expect.soft(text, `stored picture ${index} shows the in-page bar`).not.toMatch(/Delete last step|Finish/);
+  }
   const afterTyping = texts.filter((text) => text.includes(COMPLETE));
   expect(afterTyping.length, 'pictures that show the card complete').toBeGreaterThanOrEqual(1);
   // OCR reads the label "CVC" as "cvc" at times: compared in lower case.

@@ -2,10 +2,13 @@
  * Inside iframes (same- and cross-origin) and open shadow roots: the action is recorded in
  * the frame where it happened, named after the control there, in order with the rest.
  */
-import { test, expect, skipIn } from './fixtures';
+import { test, expect } from './fixtures';
 
-test('records clicks and typing inside iframes and shadow roots', async ({ browserWithExtension: { context }, api, server }) => {
-  skipIn('firefox', 'KNOWN BUG: typing in the cross-origin iframe then clicking the top page saves 4 of 5 steps in Firefox; cause not found yet');
+test('records clicks and typing inside iframes and shadow roots', async ({ browserWithExtension: { context, browserName }, api, server }) => {
+  // Firefox's WebDriver BiDi cannot act inside a cross-origin frame, with or without Waymark:
+  // its click lands on the <iframe> element of the top page, and typed keys leave the field
+  // empty. There the cross-origin actions are left out; the rest is the same.
+  const crossOrigin = browserName !== 'firefox';
   const page = await context.newPage();
   await page.goto(server.url('recorder/frames.html'));
   const same = page.frameLocator('#same');
@@ -16,23 +19,24 @@ test('records clicks and typing inside iframes and shadow roots', async ({ brows
 
   await same.getByRole('button', { name: 'Approve expense' }).click();
   await api.waitForSteps(2);
-  await cross.getByRole('button', { name: 'Reject expense' }).click();
-  await api.waitForSteps(3);
-  await cross.getByLabel('Comment').pressSequentially('Missing receipt');
+  if (crossOrigin) {
+    await cross.getByRole('button', { name: 'Reject expense' }).click();
+    await api.waitForSteps(3);
+    await cross.getByLabel('Comment').pressSequentially('Missing receipt');
+  }
   await page.getByRole('button', { name: 'Escalate' }).locator('span').click();
-  await api.waitForSteps(5);
+  await api.waitForSteps(crossOrigin ? 5 : 3);
 
   await api.stop();
   const steps = await api.steps(guideId);
   expect(steps.map((s) => s.text)).toEqual([
     'Go to "Frames – Fixture"',
     'Click "Approve expense"',
-    'Click "Reject expense"',
-    'Type "Missing receipt" into Comment',
+    ...(crossOrigin ? ['Click "Reject expense"', 'Type "Missing receipt" into Comment'] : []),
     'Click "Escalate"',
   ]);
   expect(steps[1]!.action?.target?.framePath).toEqual([0]);
-  expect(steps[2]!.action?.target?.framePath).toEqual([1]);
+  if (crossOrigin) expect(steps[2]!.action?.target?.framePath).toEqual([1]);
   // A same-origin frame's control is placed on the page: inside the frame's box.
   const box = steps[1]!.action!.target!.box!;
   const frameBox = (await page.locator('#same').boundingBox())!;
