@@ -227,10 +227,13 @@ export class PageRecorder {
     // Typing, Tab and arrows are not steps; the field's value is.
     if (!step) return;
     const changeCount = this.changeCount();
-    this.commitEdit();
-    if (step.key === 'Enter') this.enterAt = performance.now();
+    // Enter may submit a form and leave the page before a timer runs (seen in Firefox): the
+    // edit and the key are stored now, in the handler, as when the page is left.
+    const leaving = step.key === 'Enter';
+    this.commitEdit(undefined, leaving);
+    if (leaving) this.enterAt = performance.now();
     const target = step.inField ? describeTarget(editableRoot(element)) : undefined;
-    this.report({ kind: 'key', key: step.key, ...(target ? { target } : {}) }, changeCount);
+    this.report({ kind: 'key', key: step.key, ...(target ? { target } : {}) }, changeCount, Date.now(), leaving);
   }
 
   /**
