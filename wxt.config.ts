@@ -11,8 +11,9 @@ export default defineConfig({
   // MV3 in both browsers: one permission model (host_permissions), one background lifecycle
   // (Chrome's service worker, Firefox's event page: both may stop when idle). See README "Firefox".
   manifestVersion: 3,
-  // Heavy libraries (React, jsPDF, html2canvas) stay in extension pages; the injected
-  // recorder (entrypoints/recorder.ts) is kept small by importing only lib/capture.
+  // Heavy libraries (React, jsPDF) stay in extension pages; the injected recorder
+  // (entrypoints/recorder.ts) is kept small by importing only lib/capture. html2canvas is in
+  // its own script (entrypoints/render.ts), injected only when a tab cannot be captured.
   manifest: ({ browser }) => ({
     name: 'Waymark',
     description: 'Record a task once, get a step-by-step guide. Everything stays on your machine.',

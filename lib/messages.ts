@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { Action, Box, PageInfo, Viewport } from '@/lib/steps/types';
 import type { FrameGeometry } from '@/lib/screenshots/frame-geometry';
+import type { RenderedPage } from '@/lib/screenshots/render-page';
 import type { WalkStatus, WalkView } from '@/lib/walk/view';
 
 export type RecordingState = 'idle' | 'recording' | 'paused';
@@ -108,6 +109,11 @@ export interface Protocol {
   'recorder.bar': { req: { status: RecordingStatus }; res: { ok: boolean } };
   /** Background → top frame: hide the in-page bar for a screenshot, answered once painted. */
   'recorder.conceal': { req: { hidden: boolean }; res: { ok: boolean } };
+  /**
+   * Background → top frame, once the render script is injected (entrypoints/render.ts): the
+   * page drawn by html2canvas, for a step whose tab could not be captured. Undefined: it failed.
+   */
+  'render.page': { req: object; res: RenderedPage | undefined };
   /** Walks a guide in a tab: opens its first page there and points at each step (lib/walk/). */
   'walk.start': { req: { guideId: string; tabId: number }; res: { ok: boolean } | { error: string } };
   'walk.status': { req: object; res: WalkStatus };
@@ -170,6 +176,7 @@ const TYPES: readonly MessageType[] = [
   'recorder.flush',
   'recorder.bar',
   'recorder.conceal',
+  'render.page',
   'walk.start',
   'walk.status',
   'walk.skip',

@@ -15,7 +15,13 @@ import { namesSecret } from './secret-words';
 const SECRET_AUTOCOMPLETE = /^(cc-|one-time-code$|.*-password$)/;
 const HTML = 'http://www.w3.org/1999/xhtml';
 
-const everSecret = new WeakSet<Element>();
+/**
+ * Fields seen secret, one set per frame for every Waymark script there: content scripts of
+ * one extension share their isolated world, so the renderer (lib/screenshots/render-page.ts),
+ * a bundle of its own injected later, knows what the recorder saw.
+ */
+const EVER_SECRET = Symbol.for('waymark.everSecret');
+const everSecret: WeakSet<Element> = ((globalThis as { [EVER_SECRET]?: WeakSet<Element> })[EVER_SECRET] ??= new WeakSet());
 
 export type TextField = HTMLInputElement | HTMLTextAreaElement;
 

@@ -5,6 +5,8 @@
  */
 import type { Box, Viewport } from '@/lib/steps/types';
 import type { EncodedImage } from './encode';
+import type { PageState } from './choice';
+import { boxesInTop } from './frame-geometry';
 import { pixelate } from './pixelate';
 
 const PAD_CSS_PX = 4;
@@ -26,4 +28,14 @@ export async function blurBoxes(image: EncodedImage, boxes: Box[], viewport: Vie
   }
   const blob = await canvas.convertToBlob({ type: image.blob.type || 'image/jpeg', quality: 0.82 });
   return { blob, width: image.width, height: image.height };
+}
+
+/**
+ * Blurs the secret boxes every frame of `page` reported, placed in the top viewport, in a
+ * picture of the whole tab (a capture or a rendering). A frame whose place is unknown is
+ * blurred whole (frame-geometry.ts).
+ */
+export function blurPage(image: EncodedImage, page: PageState, viewport = page[0]?.viewport): Promise<EncodedImage> {
+  const whole = { x: 0, y: 0, width: viewport?.width ?? 1e5, height: viewport?.height ?? 1e5 };
+  return blurBoxes(image, boxesInTop(Object.values(page), whole), viewport);
 }

@@ -76,7 +76,7 @@ export interface ChoiceFacts {
   reports: PageState;
   frameId: number;
   moment: Moment;
-  /** Is there any frame at all to fall back on? */
+  /** Is there a frame of this page to fall back on (see `showsSamePage`)? */
   hasAny: boolean;
   /** How long a capture would wait for Chrome's quota now. */
   queueWaitMs: number;
@@ -113,4 +113,48 @@ export function intentNeedsCapture(
 ): boolean {
   if (settled && showsMoment(settled, reports, frameId, moment)) return false;
   return queueWaitMs <= MAX_QUEUE_WAIT_MS;
+}
+
+/**
+ * Does a frame taken of `taken` show the page an action in `frameId` happened on, if not its
+ * moment? The same address in the top frame and in the acting frame (when that frame was
+ * there then). A frame of the page before a navigation is not a picture of this step: a tab
+ * that navigated while hidden (or whose capture is refused) has only the old page's frame.
+ */
+export function showsSamePage(taken: PageState | undefined, reports: PageState, frameId: number, moment: Moment): boolean {
+  if (!taken?.[0]) return false;
+  const top = frameId === 0 ? moment.url : reports[0]?.url;
+  if (top !== undefined && taken[0].url !== top) return false;
+  const acting = taken[frameId];
+  return !acting || acting.url === moment.url;
+}
+
+/** What to try, in order, when the capture for an action failed (issue 16, item 9). */
+export type Rescue =
+  /** The newest settled frame. */
+  | 'fallback'
+  /** Capture once more: a tab in the middle of loading can refuse a capture. */
+  | 'retry'
+  /** An html2canvas rendering of the page made in the tab (lib/screenshots/render-tab.ts). */
+  | 'render';
+
+export interface RescueFacts {
+  /** The newest settled frame shows this page (`showsSamePage`). */
+  samePage: boolean;
+  /** There is a settled frame at all, of whatever page. */
+  anyFrame: boolean;
+  /** The tab is the one shown in its window: the capture may work if tried again. */
+  visible: boolean;
+}
+
+/**
+ * A frame of the same page beats a rendering: it is real pixels, if from a little earlier.
+ * Without one, a visible tab is captured once more (a loading tab refuses for a moment),
+ * then the page is rendered; a frame of another page is the last resort (better than no
+ * picture only because the step's text says which page it is on).
+ */
+export function rescuePlan(facts: RescueFacts): Rescue[] {
+  if (facts.samePage) return ['fallback'];
+  const plan: Rescue[] = facts.visible ? ['retry', 'render'] : ['render'];
+  return facts.anyFrame ? [...plan, 'fallback'] : plan;
 }

@@ -6,11 +6,14 @@
 import { browser } from 'wxt/browser';
 import type { ShotSource } from '@/lib/steps/types';
 import { sendToTab, type FrameReport } from '@/lib/messages';
-import { blurBoxes } from './blur';
+import { blurPage } from './blur';
 import { captureVisible, captureWaitMs, intentWaitMs, type CapturePriority } from './capture-queue';
 import { encodeCapture, type EncodedImage } from './encode';
-import { choosePicture, intentNeedsCapture, samePage, stillDuringCapture, type Moment, type PageState } from './choice';
-import { boxesInTop } from './frame-geometry';
+import {
+  choosePicture, intentNeedsCapture, rescuePlan, samePage, showsSamePage, stillDuringCapture,
+  type Moment, type PageState, type Rescue,
+} from './choice';
+import { renderTab } from './render-tab';
 import {
   latestFrame, latestIntent, loaded, noteReport, rememberFrame, rememberIntent, reportedPage,
 } from './frame-cache';
@@ -67,10 +70,7 @@ async function captureTab(
   } finally {
     reveal(tabId);
   }
-  const image = await encodeCapture(dataUrl);
-  const viewport = page[0]?.viewport;
-  const whole = { x: 0, y: 0, width: viewport?.width ?? 1e5, height: viewport?.height ?? 1e5 };
-  return blurBoxes(image, boxesInTop(Object.values(page), whole), viewport);
+  return blurPage(await encodeCapture(dataUrl), page);
 }
 
 /** Each frame's counter now, to tell whether the page moved during a capture. */
@@ -129,13 +129,15 @@ export async function pictureForAction(tabId: number, frameId: number, moment: F
   }
   const settled = latestFrame(tabId);
   const intent = latestIntent(tabId);
+  const reports = reportedPage(tabId);
+  const ofThisPage = showsSamePage(settled?.page, reports, frameId, moment);
   const choice = choosePicture({
     settled: settled?.clean ? settled.page : undefined,
     intent: intent?.page,
-    reports: reportedPage(tabId),
+    reports,
     frameId,
     moment,
-    hasAny: Boolean(settled),
+    hasAny: ofThisPage,
     queueWaitMs: captureWaitMs(),
     late,
   });
@@ -145,18 +147,29 @@ export async function pictureForAction(tabId: number, frameId: number, moment: F
     if (image) return { image, shot: 'live' };
   }
   if (choice === 'fallback' && settled) return { image: settled.image, shot: 'fallback' };
-  const page = { ...reportedPage(tabId), [frameId]: moment };
+  const page = { ...reports, [frameId]: moment };
   try {
     return { image: await captureTab(tabId, page, 'intent'), shot: 'live' };
   } catch {
-    if (settled) return { image: settled.image, shot: 'fallback' };
+    // The capture failed: see `rescuePlan` for what is tried instead.
   }
-  // Nothing to fall back on (a worker that just woke up): a tab in the middle of loading can
-  // refuse a capture, so try once more before leaving the step without a picture.
-  await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-  try {
-    return { image: await captureTab(tabId, page, 'intent'), shot: 'live' };
-  } catch {
-    return { shot: 'none' };
+  const visible = Boolean((await browser.tabs.get(tabId).catch(() => undefined))?.active);
+  const attempt = async (rescue: Rescue): Promise<Picture | undefined> => {
+    switch (rescue) {
+      case 'fallback':
+        return settled && { image: settled.image, shot: 'fallback' };
+      case 'retry':
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        return captureTab(tabId, page, 'intent').then((image) => ({ image, shot: 'live' as const }), () => undefined);
+      case 'render': {
+        const image = await renderTab(tabId, page);
+        return image && { image, shot: 'rendered' };
+      }
+    }
+  };
+  for (const rescue of rescuePlan({ samePage: ofThisPage, anyFrame: Boolean(settled), visible })) {
+    const picture = await attempt(rescue);
+    if (picture) return picture;
   }
+  return { shot: 'none' };
 }

@@ -66,8 +66,12 @@ export type Action =
 
 export type ActionKind = Action['kind'];
 
-/** How the screenshot of a step was obtained, so we can measure pre-action accuracy. */
-export type ShotSource = 'settled' | 'live' | 'fallback' | 'none';
+/**
+ * How the screenshot of a step was obtained, so we can measure pre-action accuracy:
+ * `settled`/`live` are captures, `fallback` an older capture reused, `rendered` a drawing of
+ * the page by html2canvas when the tab could not be captured (lib/screenshots/render-page.ts).
+ */
+export type ShotSource = 'settled' | 'live' | 'fallback' | 'rendered' | 'none';
 
 export interface Viewport {
   width: number;

@@ -1,6 +1,6 @@
 /** Which picture an action gets (lib/screenshots/choice.ts). */
 import { describe, expect, it } from 'vitest';
-import { choosePicture, intentNeedsCapture, stillDuringCapture, type PageState } from '@/lib/screenshots/choice';
+import { choosePicture, intentNeedsCapture, rescuePlan, showsSamePage, stillDuringCapture, type PageState } from '@/lib/screenshots/choice';
 
 const state = (changeCount: number, url = 'https://a/') => ({ url, changeCount, secretBoxes: [] });
 const page = (top: number, frame?: number): PageState => {
@@ -62,5 +62,45 @@ describe('intentNeedsCapture in a burst', () => {
   it('does not queue a capture that could not start before the page reacts', () => {
     expect(intentNeedsCapture(undefined, page(4, 1), 0, { url: 'https://a/', changeCount: 4 }, 100)).toBe(true);
     expect(intentNeedsCapture(undefined, page(4, 1), 0, { url: 'https://a/', changeCount: 4 }, 600)).toBe(false);
+  });
+});
+
+describe('showsSamePage (may an older frame stand in for this step?)', () => {
+  const moment = { url: 'https://a/', changeCount: 9 };
+  it('a frame of the same address, at whatever moment', () => {
+    expect(showsSamePage(page(4, 1), page(9, 1), 0, moment)).toBe(true);
+    expect(showsSamePage(page(4, 1), page(9, 1), 3, { url: 'https://f/', changeCount: 7 })).toBe(true);
+  });
+
+  it('not a frame of the page before a navigation, nor no frame', () => {
+    expect(showsSamePage(page(4, 1), page(0), 0, { url: 'https://b/', changeCount: 0 })).toBe(false);
+    expect(showsSamePage(undefined, page(9), 0, moment)).toBe(false);
+    expect(showsSamePage({ 3: state(1, 'https://f/') }, page(9, 1), 3, { url: 'https://f/', changeCount: 1 })).toBe(false);
+  });
+
+  it('an action in a frame: the top page and that frame must both be the same', () => {
+    const movedFrame = { url: 'https://f/next', changeCount: 0 };
+    expect(showsSamePage(page(4, 1), page(9, 1), 3, movedFrame)).toBe(false);
+    const otherTop = { 0: state(0, 'https://b/'), 3: state(1, 'https://f/') };
+    expect(showsSamePage(page(4, 1), otherTop, 3, { url: 'https://f/', changeCount: 1 })).toBe(false);
+    // A frame that appeared since does not make the page another one.
+    expect(showsSamePage(page(4), page(9, 1), 3, { url: 'https://f/', changeCount: 1 })).toBe(true);
+  });
+});
+
+describe('rescuePlan (the capture failed)', () => {
+  it('reuses a frame of the same page, real pixels beat a rendering', () => {
+    expect(rescuePlan({ samePage: true, anyFrame: true, visible: false })).toEqual(['fallback']);
+    expect(rescuePlan({ samePage: true, anyFrame: true, visible: true })).toEqual(['fallback']);
+  });
+
+  it('renders the page when the tab is hidden and no frame shows this page', () => {
+    expect(rescuePlan({ samePage: false, anyFrame: false, visible: false })).toEqual(['render']);
+    expect(rescuePlan({ samePage: false, anyFrame: true, visible: false })).toEqual(['render', 'fallback']);
+  });
+
+  it('captures a visible tab once more before rendering it (a loading tab refuses for a moment)', () => {
+    expect(rescuePlan({ samePage: false, anyFrame: false, visible: true })).toEqual(['retry', 'render']);
+    expect(rescuePlan({ samePage: false, anyFrame: true, visible: true })).toEqual(['retry', 'render', 'fallback']);
   });
 });

@@ -139,7 +139,7 @@ export interface RecordedStep {
   order: number;
   kind: string;
   text: string;
-  shot?: 'settled' | 'live' | 'fallback' | 'none';
+  shot?: 'settled' | 'live' | 'fallback' | 'rendered' | 'none';
   imageId?: string;
   page?: { url: string; title: string };
   action?: { kind: string; point?: { x: number; y: number }; target?: { box?: { x: number; y: number; width: number; height: number }; framePath?: number[] } };
