@@ -46,3 +46,8 @@ export function groupName(element: Element): string | undefined {
   const name = legend ? (legend.textContent ?? '') : accessibleName(group);
   return name.replace(/\s+/g, ' ').trim() || undefined;
 }
+
+/** A form control inside a form: Enter there may submit it and leave the page. */
+export function isFormField(element: Element): boolean {
+  return 'form' in element && (element as HTMLInputElement).form instanceof HTMLFormElement;
+}

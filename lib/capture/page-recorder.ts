@@ -15,7 +15,7 @@ import { controlFromPath } from './controls';
 import { completeTarget, describeTarget, quickTarget, warmSelectors } from './describe';
 import { frameGeometry, frameOffset } from './frames';
 import { PendingEdits } from './edits';
-import { editableRoot, fieldKind, groupName } from './fields';
+import { editableRoot, fieldKind, groupName, isFormField } from './fields';
 import { clickAction, isFieldClick } from './clicks';
 import { keyStep } from './keys';
 import { AddressWatch } from './navigation';
@@ -229,7 +229,7 @@ export class PageRecorder {
     const changeCount = this.changeCount();
     // Enter may submit a form and leave the page before a timer runs (seen in Firefox): the
     // edit and the key are stored now, in the handler, as when the page is left.
-    const leaving = step.key === 'Enter';
+    const leaving = step.key === 'Enter' && isFormField(editableRoot(element));
     this.commitEdit(undefined, leaving);
     if (leaving) this.enterAt = performance.now();
     const target = step.inField ? describeTarget(editableRoot(element)) : undefined;
@@ -289,7 +289,11 @@ export class PageRecorder {
   /** Stores the pending edit as it stands, so a tab closed mid-typing loses nothing. */
   private keepDraft(): void {
     const edit = this.edits.draft();
-    if (!edit) return;
+    if (!edit) {
+      // Typed, then undone: what was typed must not stay on disk (nor become a step).
+      if (this.draft && this.draft.field === this.edits.pending()) this.dropDraft();
+      return;
+    }
     if (this.draft?.field !== edit.field) {
       // Once per edit: reading the page's secret boxes on every keystroke would cost the page.
       const changeCount = this.focusCounts.get(edit.field) ?? this.changeCount();
@@ -305,10 +309,17 @@ export class PageRecorder {
   private endDraft(committed: { field: Element } | undefined): string | undefined {
     const draft = this.draft;
     if (!draft || this.edits.pending() === draft.field) return undefined;
-    this.draft = undefined;
-    if (committed?.field === draft.field) return draft.id;
-    void dropDraft(draft.id);
+    if (committed?.field === draft.field) {
+      this.draft = undefined;
+      return draft.id;
+    }
+    this.dropDraft();
     return undefined;
+  }
+
+  private dropDraft(): void {
+    if (this.draft) void dropDraft(this.draft.id);
+    this.draft = undefined;
   }
 
   private onChange(event: Event): void {

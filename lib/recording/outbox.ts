@@ -30,8 +30,6 @@ function settle(outboxId: string): Promise<void> {
   return browser.storage.local.remove(OUTBOX_PREFIX + outboxId).catch(() => undefined);
 }
 
-export type Entry = OutboxEntry;
-
 export interface Place {
   tabId: number;
   frameId: number;
@@ -42,7 +40,7 @@ export interface Place {
  * deletes the copy once the step is saved. A failure is said in the bar, never silent. The
  * message and the drain take this one path. Resolves whether the step was saved.
  */
-export function recordOnce(place: Place, entry: Entry, outboxId?: string): Promise<boolean> {
+export function recordOnce(place: Place, entry: OutboxEntry, outboxId?: string): Promise<boolean> {
   if (outboxId && !claim(outboxId)) return Promise.resolve(true);
   return recordAction(place.tabId, place.frameId, entry.action, entry.context).then((saved) => {
     if (saved && outboxId) void settle(outboxId);
@@ -52,18 +50,17 @@ export function recordOnce(place: Place, entry: Entry, outboxId?: string): Promi
 }
 
 /** Does a stored copy belong to the recording running now? */
-export function belongsTo(entry: Entry, session: Session): boolean {
+export function belongsTo(entry: OutboxEntry, session: Session): boolean {
   if (session.state === 'idle' || session.startedAt === undefined) return false;
   return (entry.context.at ?? 0) >= session.startedAt;
 }
 
 /**
- * Where a copy was written: the frame whose document reported under its `doc`. A copy from a
- * document that never reported goes to the recorded tab when there is only one.
+ * Where a copy goes: `frame`, the frame whose document reported under the copy's `doc`. A
+ * copy from a document that never reported goes to the recorded tab when there is only one.
  */
-export function placeOf(entry: Entry, session: Session, frameOf: (doc: string) => Place | undefined): Place | undefined {
-  const place = entry.context.doc === undefined ? undefined : frameOf(entry.context.doc);
-  if (place) return place;
+export function placeOf(frame: Place | undefined, session: Session): Place | undefined {
+  if (frame) return frame;
   const tabs = tabsOf(session);
   return tabs.length === 1 ? { tabId: tabs[0]!, frameId: 0 } : undefined;
 }
@@ -96,7 +93,7 @@ export async function drainOutbox(gone?: Gone): Promise<void> {
   const [stored, session] = await Promise.all([browser.storage.local.get(null), readSession(), loaded()]);
   const copies = Object.entries(stored)
     .filter(([key]) => key.startsWith(OUTBOX_PREFIX))
-    .map(([key, value]) => ({ outboxId: key.slice(OUTBOX_PREFIX.length), entry: value as Entry }))
+    .map(([key, value]) => ({ outboxId: key.slice(OUTBOX_PREFIX.length), entry: value as OutboxEntry }))
     .filter(({ outboxId }) => !claimed.has(outboxId))
     .sort((a, b) => (a.entry.context.at ?? 0) - (b.entry.context.at ?? 0));
   // At worker start every lost copy is due: one of unknown origin goes to the recorded tab.
@@ -107,7 +104,7 @@ export async function drainOutbox(gone?: Gone): Promise<void> {
       continue;
     }
     const frame = entry.context.doc === undefined ? undefined : frameOfDocument(entry.context.doc);
-    const place = placeOf(entry, session, () => frame) ?? fallback;
+    const place = placeOf(frame, session) ?? fallback;
     if (!place || (gone && place.tabId !== gone.tabId)) continue;
     // A draft of a page still open is an edit the user is still typing: it ends as a step of its own.
     if (entry.draft && !(gone ? draftOrphaned(place, gone) : await draftOrphanedAtStart(frame))) continue;

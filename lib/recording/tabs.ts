@@ -14,6 +14,7 @@ import { showBar } from './bar-status';
 import { start, stop } from './controls';
 import { coverageOf } from './coverage';
 import { drainOutbox } from './outbox';
+import { settledSteps } from './recorder';
 import { coverFrames } from './inject';
 
 export { PAUSED_HERE, PAUSED_SITE } from './coverage';
@@ -30,7 +31,9 @@ export async function tabClosed(tabId: number): Promise<void> {
   const session = await sessionNow();
   if (session.state === 'idle' || !tabsOf(session).includes(tabId)) return;
   // Its last action's message may have died with it; its frames tell where the copy came from.
-  await drainOutbox({ tabId });
+  // Saved before the tab leaves the session: a step of a tab no longer recorded is not made.
+  await drainOutbox({ tabId }).catch(drainFailed);
+  await settledSteps();
   forgetFrames(tabId);
   const left = tabsOf(session).filter((id) => id !== tabId);
   // The last recorded tab closed: finish, so the guide opens as a normal guide.
@@ -46,8 +49,13 @@ export async function tabClosed(tabId: number): Promise<void> {
  */
 export async function documentReplaced(tabId: number, frameId: number, url: string): Promise<void> {
   const session = await sessionNow();
-  if (session.state !== 'idle' && tabsOf(session).includes(tabId)) await drainOutbox({ tabId, frameId });
+  if (session.state !== 'idle' && tabsOf(session).includes(tabId)) await drainOutbox({ tabId, frameId }).catch(drainFailed);
   await documentCommitted(tabId, frameId, url);
+}
+
+/** The new page is covered all the same; the copies stay for the next start. */
+function drainFailed(error: unknown): void {
+  console.error('Waymark: stored actions not recorded yet', error);
 }
 
 /** A document committed in some tab's frame: cover it if its tab is recorded. */

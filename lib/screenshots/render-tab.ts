@@ -30,11 +30,19 @@ function isRendered(value: unknown): value is RenderedPage {
   return typeof page?.dataUrl === 'string' && page.dataUrl.startsWith('data:image/') && typeof page.viewport?.width === 'number';
 }
 
-async function render(tabId: number): Promise<RenderedPage | undefined> {
+/**
+ * Renders the tab's top document if it still shows `url`. A step whose page is gone (a copy
+ * recorded after its tab moved on, maybe to a never-record site) must never get a drawing of
+ * whatever the tab holds now, nor load html2canvas there.
+ */
+async function render(tabId: number, url: string | undefined): Promise<RenderedPage | undefined> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!url || tab?.url !== url) return undefined;
   // Throws on a page extensions may not touch, or a gone tab.
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [RENDER_FILE], injectImmediately: true });
   const result: unknown = await sendToTab(tabId, { type: 'render.page' }, 0);
-  return isRendered(result) ? result : undefined;
+  // The document may have changed between the check and the drawing.
+  return isRendered(result) && result.url === url ? result : undefined;
 }
 
 async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
@@ -55,10 +63,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefin
  */
 export async function renderTab(tabId: number, page: PageState): Promise<EncodedImage | undefined> {
   if (!CAN_RENDER) return undefined;
-  const rendered = await withTimeout(render(tabId).catch(() => undefined), RENDER_TIMEOUT_MS);
+  const rendered = await withTimeout(render(tabId, page[0]?.url).catch(() => undefined), RENDER_TIMEOUT_MS);
   if (!rendered) return undefined;
   const image = await encodeCapture(rendered.dataUrl);
-  const top = page[0] ?? { url: rendered.url, changeCount: -1, secretBoxes: [] };
+  const top = page[0]!;
   const now = { ...page, 0: { ...top, viewport: rendered.viewport, secretBoxes: [...top.secretBoxes, ...rendered.secretBoxes] } };
   return blurPage(image, now, rendered.viewport);
 }

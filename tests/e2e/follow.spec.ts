@@ -56,7 +56,6 @@ async function exportAndFollow(api: ExtensionApi, page: Page, guideId: string, b
 }
 
 test('fields, a select, toggles and keys: the guide can be followed to the end', async ({ browserWithExtension: { context, browserName }, api, server }) => {
-  void browserName;
   const page = await context.newPage();
   await page.goto(server.url('recorder/form.html'));
   const guideId = await api.startRecording(page);

@@ -4,6 +4,7 @@
  * popups are followed; restricted pages pause the recording until the user comes back.
  */
 import { test, expect, skipIn } from './fixtures';
+import { CAUSED_WITHIN_MS } from '../../lib/recording/navigation';
 
 test('single-page app routes: a click that changes the route is one step, Back is a Go to', async ({ browserWithExtension: { context, browserName }, api, server }) => {
   // Playwright's goBack in Firefox waits for a load that a same-document Back never has: there
@@ -18,9 +19,9 @@ test('single-page app routes: a click that changes the route is one step, Back i
   await api.waitForSteps(2);
   await page.getByRole('link', { name: 'Help' }).click();
   await api.waitForSteps(3);
-  // Back, pressed by the user a moment later, is a navigation of its own (the wait is the
+  // Back, pressed by the user a moment later, is a navigation of its own (the pause is the
   // point of the test: a Back right after a click could be the click's own doing).
-  await page.waitForTimeout(2_500);
+  await api.waitUntilLastActionIsOlderThan(CAUSED_WITHIN_MS['back-forward']);
   await back();
   await expect(page).toHaveTitle('Report 42 – Fixture');
   await api.waitForSteps(4);
@@ -44,7 +45,8 @@ test('a page the user opens by address is a step; one opened by a link is not', 
   await page.getByRole('link', { name: 'Add another' }).click();
   await page.waitForURL(/form\.html/);
   await api.waitForSteps(2);
-  await page.waitForTimeout(2_500);
+  // The user types the next address a while after the click (sooner, it could be its effect).
+  await api.waitUntilLastActionIsOlderThan(CAUSED_WITHIN_MS.load);
   await page.goto(server.url('recorder/results.html'));
   await api.waitForSteps(3);
   await api.stop();

@@ -96,7 +96,10 @@ test('a tab closed mid-typing keeps the edit; a half-typed number is stored mask
   // code is recognised only once complete, so its beginning is stored masked.
   await expect.poll(() => storedDrafts(api.page)).toEqual([{ value: '••••' }]);
   expect(JSON.stringify(await api.page.evaluate(() => chrome.storage.local.get(null)))).not.toMatch(/4242/);
+  // Undone (the field is as it was): nothing typed stays on disk.
   await reference.press('ControlOrMeta+A');
+  await reference.press('Backspace');
+  await expect.poll(() => storedDrafts(api.page)).toEqual([]);
   await reference.pressSequentially('Oat milk');
   await expect.poll(() => storedDrafts(api.page)).toEqual([{ value: 'Oat milk' }]);
   // The field is never left.

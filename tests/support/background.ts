@@ -11,9 +11,12 @@ import { expect } from '@playwright/test';
 import type { ExtensionBrowser } from './extension';
 import { ExtensionApi } from './pages/extension-api';
 
+
 /** For `test.use`: Firefox suspends an idle event page after one second instead of thirty. */
 export const FAST_SUSPEND = { firefoxPrefs: { 'extensions.background.idle.timeout': 1000 } };
 
+
+/** LIFETIME_KEY of lib/recording/lifecycle.ts (importing that module needs an extension runtime). */
 const LIFETIME_KEY = 'waymark.background';
 
 interface Lifetime {

@@ -108,14 +108,11 @@ describe('outbox copies', () => {
   });
 
   it('go to the frame whose document wrote them, else to the only recorded tab', () => {
-    const frames = (doc: string) => (doc === 'd7' ? { tabId: 4, frameId: 7 } : undefined);
-    const from = (doc?: string) => ({ ...entry(1_500), context: { ...entry(1_500).context, doc } });
     const oneTab: Session = { state: 'recording', guideId: 'g', tabs: [1], startedAt: 1_000 };
     const twoTabs: Session = { ...oneTab, tabs: [1, 2] };
-    expect(placeOf(from('d7'), twoTabs, frames)).toEqual({ tabId: 4, frameId: 7 });
-    expect(placeOf(from('gone'), oneTab, frames)).toEqual({ tabId: 1, frameId: 0 });
-    expect(placeOf(from(undefined), oneTab, frames)).toEqual({ tabId: 1, frameId: 0 });
-    expect(placeOf(from('gone'), twoTabs, frames), 'which tab is unknown').toBeUndefined();
+    expect(placeOf({ tabId: 4, frameId: 7 }, twoTabs)).toEqual({ tabId: 4, frameId: 7 });
+    expect(placeOf(undefined, oneTab)).toEqual({ tabId: 1, frameId: 0 });
+    expect(placeOf(undefined, twoTabs), 'which tab is unknown').toBeUndefined();
   });
 
   it('of an edit still being typed are recorded only once its document is gone', () => {

@@ -3,6 +3,7 @@
  * objects, exactly as the README documents them.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from '@playwright/test';
 import { openExtensionPage } from '../extension';
 
 export interface Status {
@@ -84,6 +85,23 @@ export class ExtensionApi {
       if (Date.now() > deadline) throw new Error(`Expected ${count} steps, have ${status.stepCount}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /**
+   * Waits until the last recorded action is `ms` old, as the recording session says (read from
+   * storage.session, which neither wakes nor changes the background): a person pausing that long
+   * before the next thing they do.
+   */
+  async waitUntilLastActionIsOlderThan(ms: number): Promise<void> {
+    const lastActionAt = async () => {
+      const stored = await this.page.evaluate(() => chrome.storage.session.get('waymark.session'));
+      return (stored['waymark.session'] as { lastActionAt?: number } | undefined)?.lastActionAt;
+    };
+    const at = await lastActionAt();
+    if (at === undefined) throw new Error('No action recorded yet');
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at + ms + 50 - Date.now())));
+    // Still the same last action: nothing the page did meanwhile counts as a newer one.
+    expect(await lastActionAt()).toBe(at);
   }
 
   /** The saved steps of a guide, in order, read straight from Waymark's IndexedDB. */
