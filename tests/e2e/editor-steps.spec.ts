@@ -140,7 +140,9 @@ test('a deleted step keeps its screenshot while any editor page is open, and los
   // A second page opens while the first still has the delete in its history: nothing is removed.
   const second = await EditorPage.open(context, extensionId, guideId);
   await expect(second.steps()).toHaveCount(2);
-  await second.page.waitForTimeout(4500); // longer than the clean-up's start delay; no event to wait on
+  // Each page has made its clean-up decision once it holds its shared share of the editors'
+  // lock (lib/editor/cleanup.ts): from then on no clean-up can start while both are open.
+  await expect.poll(() => second.page.evaluate(editorLocksHeld)).toBe(2);
   expect((await second.stored(guideId)).imageIds).toHaveLength(3);
   await first.button('Undo').click();
   await expect(first.screenshotOf('Step 1').getByRole('img')).toBeVisible();
@@ -154,3 +156,9 @@ test('a deleted step keeps its screenshot while any editor page is open, and los
   await expect.poll(async () => (await third.stored(guideId)).imageIds.length, { timeout: 15_000 }).toBe(2);
   await expect(third.screenshotOf('Step 1').getByRole('img')).toBeVisible();
 });
+
+/** Editor pages holding their share of the history lock (runs in an editor page). */
+async function editorLocksHeld(): Promise<number> {
+  const { held = [] } = await navigator.locks.query();
+  return held.filter((lock) => lock.name === 'waymark-editor-history' && lock.mode === 'shared').length;
+}
