@@ -34,7 +34,7 @@ const EDITOR_IDS = ['editorFirstStep500Ms', 'editorHeap500MB'];
 const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = {
   size: { ids: ['contentScriptGzipKB', 'heavyLibsInContentScript', 'oncePerGuideScriptsGzipKB'], run: () => contentScriptFigures(CHROME_BUILD) },
   responsiveness: {
-    ids: ['recorderScriptPerEventMs', 'recorderScriptRatio', 'calibrationPerEventMs', 'inputToFrameIdleMs', 'inputToFrameRecordingMs', 'inputToFrameAddedP95Ms', 'recorderHandlerMs'],
+    ids: ['recorderScriptPerEventMs', 'recorderScriptRatio', 'calibrationPerEventMs', 'calibrationWhileRecordingPerEventMs', 'inputToFrameIdleMs', 'inputToFrameRecordingMs', 'inputToFrameAddedP95Ms', 'recorderHandlerMs'],
     run: () => withSession(responsivenessFigures),
   },
   capture: {

@@ -9,66 +9,69 @@ import { FAST_SUSPEND, stopBackground } from '../support/background';
 
 const DRAWER_YELLOW: [number, number, number] = [0xfd, 0xe6, 0x8a];
 
-// Chromium's worker is stopped by the DevTools protocol, Firefox's event page suspends itself.
-test.use(FAST_SUSPEND);
+test.describe('a background stopped mid-recording', () => {
+  // Chromium's worker is stopped by the DevTools protocol, Firefox's event page suspends itself
+  // (only here: elsewhere a background that may sleep at any second is not what is tested).
+  test.use(FAST_SUSPEND);
 
-test('after the worker was stopped, the first click still gets the picture from before it', async ({ browserWithExtension, api: popupApi, server }) => {
-  const { context } = browserWithExtension;
-  let api = popupApi;
-  const page = await context.newPage();
-  await page.goto(server.url('recorder/clicks.html'));
-  const guideId = await api.startRecording(page);
-  await api.waitForSteps(1);
-  // A person reads the page: it settles and Waymark keeps a picture of it (on disk, too).
-  await expect.poll(() => cleanSettledFrame(api.page)).toBe(true);
-  api = await stopBackground(browserWithExtension, api, page);
-  await page.getByRole('button', { name: 'Open drawer' }).click({ delay: 100 });
-  await expect(page.getByText('Drawer opened')).toBeVisible();
-  await api.waitForSteps(2);
-  await page.getByRole('button', { name: 'Save draft' }).click({ delay: 100 });
-  await api.waitForSteps(3);
-  await api.stop();
-  const [, click, next] = await api.steps(guideId);
-  expect(click!.text).toBe('Click "Open drawer"');
-  // Judged by pixels: the drawer the click opened (yellow) is not in the picture…
-  expect(await countColour(api.page, click!.imageId!, DRAWER_YELLOW)).toBe(0);
-  // …and the same check sees it in the next step's picture (the test can fail).
-  expect(await countColour(api.page, next!.imageId!, DRAWER_YELLOW)).toBeGreaterThan(1000);
-});
+  test('after the worker was stopped, the first click still gets the picture from before it', async ({ browserWithExtension, api: popupApi, server }) => {
+    const { context } = browserWithExtension;
+    let api = popupApi;
+    const page = await context.newPage();
+    await page.goto(server.url('recorder/clicks.html'));
+    const guideId = await api.startRecording(page);
+    await api.waitForSteps(1);
+    // A person reads the page: it settles and Waymark keeps a picture of it (on disk, too).
+    await expect.poll(() => cleanSettledFrame(api.page)).toBe(true);
+    api = await stopBackground(browserWithExtension, api, page);
+    await page.getByRole('button', { name: 'Open drawer' }).click({ delay: 100 });
+    await expect(page.getByText('Drawer opened')).toBeVisible();
+    await api.waitForSteps(2);
+    await page.getByRole('button', { name: 'Save draft' }).click({ delay: 100 });
+    await api.waitForSteps(3);
+    await api.stop();
+    const [, click, next] = await api.steps(guideId);
+    expect(click!.text).toBe('Click "Open drawer"');
+    // Judged by pixels: the drawer the click opened (yellow) is not in the picture…
+    expect(await countColour(api.page, click!.imageId!, DRAWER_YELLOW)).toBe(0);
+    // …and the same check sees it in the next step's picture (the test can fail).
+    expect(await countColour(api.page, next!.imageId!, DRAWER_YELLOW)).toBeGreaterThan(1000);
+  });
 
-test('the service worker killed mid-recording loses nothing and recording goes on', async ({ browserWithExtension, api: popupApi, server }) => {
-  const { context } = browserWithExtension;
-  let api = popupApi;
-  const page = await context.newPage();
-  await page.goto(server.url('recorder/form.html'));
-  const guideId = await api.startRecording(page);
-  await api.waitForSteps(1);
-  await page.getByLabel('Merchant').pressSequentially('Blue Bottle');
-  await page.getByLabel('Billable to client').check();
-  await api.waitForSteps(3);
+  test('the service worker killed mid-recording loses nothing and recording goes on', async ({ browserWithExtension, api: popupApi, server }) => {
+    const { context } = browserWithExtension;
+    let api = popupApi;
+    const page = await context.newPage();
+    await page.goto(server.url('recorder/form.html'));
+    const guideId = await api.startRecording(page);
+    await api.waitForSteps(1);
+    await page.getByLabel('Merchant').pressSequentially('Blue Bottle');
+    await page.getByLabel('Billable to client').check();
+    await api.waitForSteps(3);
 
-  api = await stopBackground(browserWithExtension, api, page);
-  // Typing while the worker is dead: the edit is sent when the field is left, waking it.
-  await page.getByLabel('Amount').pressSequentially('7');
-  await page.getByLabel('Corporate card').check();
-  await api.waitForSteps(5);
-  api = await stopBackground(browserWithExtension, api, page);
-  await page.getByRole('button', { name: 'Save expense' }).click();
-  await page.waitForURL(/saved\.html/);
-  await api.waitForSteps(6);
+    api = await stopBackground(browserWithExtension, api, page);
+    // Typing while the worker is dead: the edit is sent when the field is left, waking it.
+    await page.getByLabel('Amount').pressSequentially('7');
+    await page.getByLabel('Corporate card').check();
+    await api.waitForSteps(5);
+    api = await stopBackground(browserWithExtension, api, page);
+    await page.getByRole('button', { name: 'Save expense' }).click();
+    await page.waitForURL(/saved\.html/);
+    await api.waitForSteps(6);
 
-  expect(await api.status()).toMatchObject({ state: 'recording', guideId });
-  const stopped = await api.stop();
-  expect(stopped).toEqual({ guideId, stepCount: 6 });
-  expect(await api.sentences(guideId)).toEqual([
-    'Go to "New expense – Fixture"',
-    'Type "Blue Bottle" into Merchant',
-    'Check "Billable to client"',
-    'Type "7" into Amount',
-    'Choose "Corporate card" (Payment method)',
-    'Click "Save expense"',
-  ]);
-  for (const s of await api.steps(guideId)) expect(s.imageId, s.text).toBeTruthy();
+    expect(await api.status()).toMatchObject({ state: 'recording', guideId });
+    const stopped = await api.stop();
+    expect(stopped).toEqual({ guideId, stepCount: 6 });
+    expect(await api.sentences(guideId)).toEqual([
+      'Go to "New expense – Fixture"',
+      'Type "Blue Bottle" into Merchant',
+      'Check "Billable to client"',
+      'Type "7" into Amount',
+      'Choose "Corporate card" (Payment method)',
+      'Click "Save expense"',
+    ]);
+    for (const s of await api.steps(guideId)) expect(s.imageId, s.text).toBeTruthy();
+  });
 });
 
 test('closing the recorded tab keeps every step and finishes the guide', async ({ browserWithExtension: { context }, api, server }) => {
