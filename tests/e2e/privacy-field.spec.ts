@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
 import { openExtensionPage } from '../support/extension';
 import { ocr, readStoredData, secretsReadIn, secretsStoredIn, wholeSecretsReadIn } from '../support/stored-data';
+import { storedImage } from './recorder-pixels';
 
 const OTP = '492613';
 const VERIFICATION = '580274';
@@ -27,30 +28,6 @@ const SECRETS = [OTP, VERIFICATION, PIN, CARD, BACKUP, RECOVERY];
 const TYPED = [OTP, VERIFICATION, PIN, CARD, BACKUP, '4242'];
 /** Shown once every field holds a value: a picture with it was taken after the typing. */
 const ALL_FILLED = '16 of 16 filled';
-
-/** One stored picture's bytes, read from Waymark's IndexedDB by id. */
-async function storedImage(extensionPage: Page, imageId: string): Promise<Buffer> {
-  const base64 = await extensionPage.evaluate(
-    (id) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('waymark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('images').objectStore('images').get(id);
-          request.onerror = () => reject(request.error);
-          request.onsuccess = async () => {
-            open.result.close();
-            const bytes = new Uint8Array(await (request.result as { blob: Blob }).blob.arrayBuffer());
-            let binary = '';
-            for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-            resolve(btoa(binary));
-          };
-        };
-      }),
-    imageId,
-  );
-  return Buffer.from(base64, 'base64');
-}
 
 async function typeSecrets(page: Page) {
   // The boxes move on by themselves, as on real pages: the keys go to whichever box has focus.

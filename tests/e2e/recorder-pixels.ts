@@ -1,6 +1,7 @@
 /**
  * Judging a step's picture by its pixels (its `shot` label can be wrong): counts the stored
- * image's pixels of a colour, read in an extension page from Waymark's IndexedDB.
+ * image's pixels of a colour, or reads its bytes (for OCR), in an extension page from
+ * Waymark's IndexedDB.
  */
 import type { Page } from '@playwright/test';
 
@@ -52,4 +53,28 @@ export async function cleanSettledFrame(extensionPage: Page): Promise<boolean> {
         };
       }),
   );
+}
+
+/** One stored picture's bytes, read from Waymark's IndexedDB by id. */
+export async function storedImage(extensionPage: Page, imageId: string): Promise<Buffer> {
+  const base64 = await extensionPage.evaluate(
+    (id) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('waymark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('images').objectStore('images').get(id);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = async () => {
+            open.result.close();
+            const bytes = new Uint8Array(await (request.result as { blob: Blob }).blob.arrayBuffer());
+            let binary = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+            resolve(btoa(binary));
+          };
+        };
+      }),
+    imageId,
+  );
+  return Buffer.from(base64, 'base64');
 }

@@ -6,28 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, skipIn } from './fixtures';
-import { cleanSettledFrame } from './recorder-pixels';
+import { cleanSettledFrame, storedImage } from './recorder-pixels';
 import { digitsOf, ocr } from '../support/stored-data';
-
-/** The stored image's bytes, read in an extension page from Waymark's IndexedDB. */
-async function imageBytes(extensionPage: Page, imageId: string): Promise<Buffer> {
-  const base64 = await extensionPage.evaluate(async (id) => {
-    const blob = await new Promise<Blob>((resolve, reject) => {
-      const open = indexedDB.open('waymark');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const request = open.result.transaction('images').objectStore('images').get(id);
-        request.onsuccess = () => resolve((request.result as { blob: Blob }).blob);
-        request.onerror = () => reject(request.error);
-      };
-    });
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
-  }, imageId);
-  return Buffer.from(base64, 'base64');
-}
 
 const SECRET_WORD = 'SUNFLOWER';
 const CARD_DIGITS = '4111111111111111';
@@ -83,7 +63,7 @@ test('a hidden tab with no picture of its page gets a rendered one, secrets mask
   const viewport = await page.evaluate(() => ({ width: innerWidth * devicePixelRatio, height: innerHeight * devicePixelRatio }));
   expect(await api.image(click!.imageId!)).toMatchObject({ ...viewport, type: 'image/jpeg' });
 
-  const [rendered] = await ocr([await imageBytes(api.page, click!.imageId!)]);
+  const [rendered] = await ocr([await storedImage(api.page, click!.imageId!)]);
   // The rendering shows the page (so the checks below are not passed by a blank image)…
   expect(rendered).toContain('Quarterly report');
   // …but not its secrets.
