@@ -111,3 +111,25 @@ export async function drainOutbox(gone?: Gone): Promise<void> {
     void recordOnce(place, entry, outboxId);
   }
 }
+
+/** How long a fresh copy waits for its message, which a live page sends right after writing it. */
+export const MESSAGE_GRACE_MS = 150;
+
+/**
+ * A finished action's copy was just written: recorded if its message has not come by the end
+ * of the grace. The drain at the page's commit is not enough: Firefox can unload a page (a form
+ * submitted) with its copy's write still on the way, so that drain runs before the copy exists,
+ * and the message never leaves. The grace keeps the live page's message first, so actions are
+ * decided in the order they happened. Drafts wait for their document to go; copies of unknown
+ * place wait for their message or the next drain.
+ */
+export async function copyWritten(outboxId: string, entry: OutboxEntry): Promise<void> {
+  if (entry.draft) return;
+  await new Promise((resolve) => setTimeout(resolve, MESSAGE_GRACE_MS));
+  if (claimed.has(outboxId)) return;
+  const [session] = await Promise.all([readSession(), loaded()]);
+  if (!belongsTo(entry, session)) return;
+  const frame = entry.context.doc === undefined ? undefined : frameOfDocument(entry.context.doc);
+  const place = placeOf(frame, session);
+  if (place) await recordOnce(place, entry, outboxId);
+}

@@ -1,8 +1,8 @@
 /**
- * Browser-wide listeners (tabs opened by pages, tabs closed, documents committed) exist only while a
- * recording runs. Why not at the top level of the background, as usual for MV3? Each of these
- * events fires on every page load of the whole browser, and a listener registered at the top
- * level wakes the worker for each of them — recording or not. URL filters
+ * Browser-wide listeners (tabs opened by pages, tabs closed, documents committed), and the one
+ * for the pages' outbox copies, exist only while a recording runs. Why not at the top level
+ * of the background, as usual for MV3? Each of these events fires on every page load of the
+ * whole browser, and a listener registered at the top level wakes the worker for each of them — recording or not. URL filters
  * (`webNavigation.onCommitted.addListener(fn, { url })`) cannot help: a recording is scoped by
  * tab, not by URL.
  *
@@ -17,6 +17,8 @@
 import { browser } from 'wxt/browser';
 import { documentReplaced, tabClosed, tabCreated } from './tabs';
 import { restrictionOf } from './restricted';
+import { copyWritten } from './outbox';
+import { OUTBOX_PREFIX, type OutboxEntry } from '@/lib/capture/outbox';
 
 type Created = Parameters<Parameters<typeof browser.webNavigation.onCreatedNavigationTarget.addListener>[0]>[0];
 type Committed = Parameters<Parameters<typeof browser.webNavigation.onCommitted.addListener>[0]>[0];
@@ -32,6 +34,15 @@ const onUpdated = (tabId: number, change: { url?: string }) => {
   if (change.url && restrictionOf(change.url)) void documentReplaced(tabId, 0, change.url);
 };
 
+// The recorded pages' outbox copies (extension storage: only Waymark writes there).
+type Changes = Record<string, { newValue?: unknown }>;
+const onStored = (changes: Changes, area: string) => {
+  if (area !== 'local') return;
+  for (const [key, change] of Object.entries(changes)) {
+    if (key.startsWith(OUTBOX_PREFIX) && change.newValue) void copyWritten(key.slice(OUTBOX_PREFIX.length), change.newValue as OutboxEntry);
+  }
+};
+
 let watching = false;
 
 export function watchTabs(): void {
@@ -41,6 +52,7 @@ export function watchTabs(): void {
   browser.tabs.onRemoved.addListener(onRemoved);
   browser.webNavigation.onCommitted.addListener(onCommitted);
   browser.tabs.onUpdated.addListener(onUpdated);
+  browser.storage.onChanged.addListener(onStored);
 }
 
 export function unwatchTabs(): void {
@@ -51,4 +63,5 @@ export function unwatchTabs(): void {
   browser.tabs.onRemoved.removeListener(onRemoved);
   browser.webNavigation.onCommitted.removeListener(onCommitted);
   browser.tabs.onUpdated.removeListener(onUpdated);
+  browser.storage.onChanged.removeListener(onStored);
 }

@@ -86,6 +86,27 @@ test('closing the recorded tab keeps every step and finishes the guide', async (
   expect(await api.status()).toMatchObject({ guideId, stepCount: 2 });
 });
 
+test('an action whose message never came and whose copy landed after its page left is recorded', async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/clicks.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+  // What Firefox can do on a form submit: the page unloads with its copy's write still on the
+  // way, so the drain at the new page's commit finds nothing, and the message never leaves.
+  // The copy comes from a document that is gone (never reported), and nothing follows it.
+  await api.page.evaluate((url) => {
+    const entry = {
+      action: { kind: 'click', target: { role: 'button', name: 'Submit for approval', tag: 'button', selectors: ['#submit'] } },
+      context: { changeCount: 0, at: Date.now(), viewport: { width: 1280, height: 800, dpr: 1 }, title: 'Gone', url, secretBoxes: [], doc: 'a-document-that-is-gone' },
+    };
+    return chrome.storage.local.set({ 'waymark.outbox.late-copy': entry });
+  }, page.url());
+  await api.waitForSteps(2);
+  await api.stop();
+  expect(await api.sentences(guideId)).toEqual(['Go to "Clicks – Fixture"', 'Click "Submit for approval"']);
+  expect(await api.page.evaluate(() => chrome.storage.local.get('waymark.outbox.late-copy'))).toEqual({});
+});
+
 test('a tab closed mid-typing keeps the edit; a half-typed number is stored masked meanwhile', async ({ browserWithExtension: { context }, api, server }) => {
   const page = await context.newPage();
   await page.goto(server.url('recorder/form.html'));

@@ -82,9 +82,19 @@ export class ExtensionApi {
     for (;;) {
       const status = await this.status();
       if (status.stepCount >= count) return status;
-      if (Date.now() > deadline) throw new Error(`Expected ${count} steps, have ${status.stepCount}`);
+      if (Date.now() > deadline) throw new Error(`Expected ${count} steps, have ${status.stepCount}${await this.recordedSoFar(status)}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }
+
+  /** For a failure's message: which steps were saved, and which actions wait in the outbox. */
+  private async recordedSoFar(status: Status): Promise<string> {
+    const saved = status.guideId ? await this.sentences(status.guideId) : [];
+    const stored = (await this.page.evaluate(() => chrome.storage.local.get(null))) as Record<string, { draft?: boolean; action?: { kind: string } }>;
+    const waiting = Object.entries(stored)
+      .filter(([key]) => key.startsWith('waymark.outbox.'))
+      .map(([, entry]) => `${entry.action?.kind}${entry.draft ? ' (draft)' : ''}`);
+    return `: saved ${JSON.stringify(saved)}; in the outbox ${JSON.stringify(waiting)}`;
   }
 
   /**
