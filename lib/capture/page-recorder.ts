@@ -1,9 +1,9 @@
 /**
  * Injected into the frames of recorded tabs only (lib/recording/inject.ts), and records from
- * the moment it is connected. It turns trusted DOM events into actions and sends them to the background. It listens in the
- * capture phase on the window, so pages that stop propagation still get recorded, and it
- * never cancels, delays or re-dispatches the page's own events. Each `if` that drops an
- * event says why.
+ * the moment it is connected. It turns trusted DOM events into actions and sends them to the
+ * background. It listens in the capture phase on the window, so pages that stop propagation
+ * still get recorded, and it never cancels, delays or re-dispatches the page's own events.
+ * Each `if` that drops an event says why.
  */
 import { browser } from 'wxt/browser';
 import { send, isMessage, type ActionContext, type FrameReport } from '@/lib/messages';
@@ -20,7 +20,8 @@ import { clickAction, isFieldClick } from './clicks';
 import { keyStep } from './keys';
 import { AddressWatch } from './navigation';
 import { afterHandler, guarded, measured } from './measure';
-import { dropDraft, newOutboxId, post, saveDraft } from './outbox';
+import { post } from './outbox';
+import { Drafts } from './drafts';
 
 interface Press {
   element: Element;
@@ -38,8 +39,7 @@ export class PageRecorder {
   private listeners?: AbortController;
   private press?: Press;
   private edits = new PendingEdits();
-  /** The stored draft of the edit being typed (lib/capture/outbox.ts), if one was written. */
-  private draft?: { id: string; field: Element; context: ActionContext };
+  private drafts = new Drafts(this.edits, (field, at) => this.contextOf(this.focusCounts.get(field) ?? this.changeCount(), at));
   private address: AddressWatch;
   private enterAt = 0;
   /** The change count at the press that toggled a checkbox (its `change` comes after the click). */
@@ -281,45 +281,10 @@ export class PageRecorder {
     if (fieldKind(field) !== 'text' && fieldKind(field) !== 'select') return;
     const finished = this.edits.edited(field);
     afterHandler(() => field.isConnected && warmSelectors(field));
-    const draftId = this.endDraft(finished);
+    const draftId = this.drafts.end(finished);
     if (finished) this.report(finished.action, this.editCount(finished.field), finished.at, false, draftId);
-    afterHandler(() => this.keepDraft());
-  }
-
-  /** Stores the pending edit as it stands, so a tab closed mid-typing loses nothing. */
-  private keepDraft(): void {
-    const edit = this.edits.draft();
-    if (!edit) {
-      // Typed, then undone: what was typed must not stay on disk (nor become a step).
-      if (this.draft && this.draft.field === this.edits.pending()) this.dropDraft();
-      return;
-    }
-    if (this.draft?.field !== edit.field) {
-      // Once per edit: reading the page's secret boxes on every keystroke would cost the page.
-      const changeCount = this.focusCounts.get(edit.field) ?? this.changeCount();
-      this.draft = { id: newOutboxId(), field: edit.field, context: this.contextOf(changeCount, edit.at) };
-    }
-    void saveDraft(this.draft.id, edit.action, { ...this.draft.context, at: edit.at });
-  }
-
-  /**
-   * After an edit may have ended: the draft of an edit that became a step lends the step its
-   * outbox id (its copy replaces the draft); one that came to nothing is deleted.
-   */
-  private endDraft(committed: { field: Element } | undefined): string | undefined {
-    const draft = this.draft;
-    if (!draft || this.edits.pending() === draft.field) return undefined;
-    if (committed?.field === draft.field) {
-      this.draft = undefined;
-      return draft.id;
-    }
-    this.dropDraft();
-    return undefined;
-  }
-
-  private dropDraft(): void {
-    if (this.draft) void dropDraft(this.draft.id);
-    this.draft = undefined;
+    // So a tab closed mid-typing loses nothing.
+    afterHandler(() => this.drafts.keep());
   }
 
   private onChange(event: Event): void {
@@ -341,7 +306,7 @@ export class PageRecorder {
   /** `now`: the page is going away (submit, pagehide), so nothing can wait for later. */
   private commitEdit(field?: Element, now = false): Promise<unknown> | undefined {
     const edit = this.edits.commit(field);
-    const draftId = this.endDraft(edit);
+    const draftId = this.drafts.end(edit);
     return edit ? this.report(edit.action, this.editCount(edit.field), edit.at, now, draftId) : undefined;
   }
 

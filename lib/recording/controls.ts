@@ -90,6 +90,8 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
 async function setState(state: Exclude<RecordingState, 'idle'>): Promise<{ state: RecordingState }> {
   const session = await readSession();
   if (session.state === 'idle') return { state: 'idle' };
+  // A field typed into before the pause is an edit of the recording: it is a step now, not lost.
+  if (state === 'paused' && session.state === 'recording') await flushEdits(tabsOf(session));
   await updateSession((s) => ({ ...s, state, notice: undefined }));
   await Promise.all(tabsOf(session).map((tabId) => sendToTab(tabId, { type: 'recorder.state', recording: state === 'recording' })));
   void showBar();
@@ -99,6 +101,12 @@ async function setState(state: Exclude<RecordingState, 'idle'>): Promise<{ state
 export const pause = () => setState('paused');
 export const resume = () => setState('recording');
 
+/** Unfinished field edits in the recorded tabs are sent, and every step is saved. */
+async function flushEdits(tabs: number[]): Promise<void> {
+  await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'recorder.flush' })));
+  await settledSteps();
+}
+
 /**
  * Ends the recording; waits for unfinished field edits and queued steps to be saved first.
  * `kept`: the guide stays (a stop, not a discard), so the bar offers to open it.
@@ -107,8 +115,7 @@ async function finish(kept: boolean): Promise<Session | undefined> {
   const session = await readSession();
   if (session.state === 'idle') return undefined;
   const tabs = tabsOf(session);
-  await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'recorder.flush' })));
-  await settledSteps();
+  await flushEdits(tabs);
   await writeSession(kept ? { state: 'idle', lastGuideId: session.guideId, lastTabs: tabs } : { state: 'idle' });
   unwatchTabs();
   void showElementMenu(false);

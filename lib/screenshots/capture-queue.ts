@@ -5,6 +5,7 @@
  * before settled-frame captures: the press leaves only ~100 ms before the page reacts.
  */
 import { browser } from 'wxt/browser';
+import { withTimeout } from './with-timeout';
 
 // Firefox has no such quota (its captureVisibleTab needs <all_urls>, which we hold): no spacing.
 const MIN_INTERVAL_MS = import.meta.env.FIREFOX ? 0 : 505;
@@ -58,7 +59,7 @@ async function captureOnce(job: Job): Promise<string> {
     if (job.ready && !(await job.ready())) throw new Error('tab not visible');
     lastCallAt = Date.now();
     try {
-      return await withTimeout(browser.tabs.captureVisibleTab(job.windowId, { format: 'jpeg', quality: 82 }), CAPTURE_TIMEOUT_MS);
+      return await withTimeout(browser.tabs.captureVisibleTab(job.windowId, { format: 'jpeg', quality: 82 }), CAPTURE_TIMEOUT_MS, 'captureVisibleTab');
     } catch (error) {
       const quota = /MAX_CAPTURE|quota|per second/i.test(String(error));
       if (!quota || attempt >= MAX_ATTEMPTS) throw error;
@@ -79,14 +80,6 @@ async function pump(): Promise<void> {
   } finally {
     running = false;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`captureVisibleTab gave no answer in ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Captures the visible tab of a window; one call at a time, intents first. */

@@ -11,6 +11,7 @@ import { blurPage } from './blur';
 import type { PageState } from './choice';
 import { encodeCapture, type EncodedImage } from './encode';
 import type { RenderedPage } from './render-page';
+import { withTimeout } from './with-timeout';
 
 export const RENDER_FILE: ScriptPublicPath = '/render.js';
 
@@ -45,17 +46,6 @@ async function render(tabId: number, url: string | undefined): Promise<RenderedP
   return isRendered(result) && result.url === url ? result : undefined;
 }
 
-async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
-  let giveUp: (value: undefined) => void = () => undefined;
-  const late = new Promise<undefined>((resolve) => (giveUp = resolve));
-  const timer = setTimeout(() => giveUp(undefined), ms);
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
  * The tab's page rendered, with every frame's secret boxes blurred (`page`: the frames'
  * reports; the top frame's boxes as it measured them when drawn are added). Undefined when
@@ -63,7 +53,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T | undefin
  */
 export async function renderTab(tabId: number, page: PageState): Promise<EncodedImage | undefined> {
   if (!CAN_RENDER) return undefined;
-  const rendered = await withTimeout(render(tabId, page[0]?.url).catch(() => undefined), RENDER_TIMEOUT_MS);
+  const rendered = await withTimeout(render(tabId, page[0]?.url), RENDER_TIMEOUT_MS, 'Rendering the page').catch(() => undefined);
   if (!rendered) return undefined;
   const image = await encodeCapture(rendered.dataUrl);
   const top = page[0]!;

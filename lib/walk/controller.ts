@@ -22,6 +22,8 @@ const SCRIPT = '/walk.js';
 
 type WalkMessage = Extract<Message, { type: `walk.${string}` }>;
 
+export const isWalkMessage = (message: Message): message is WalkMessage => message.type.startsWith('walk.');
+
 /** Control messages come from extension pages, or from the walk script of the walked tab. */
 async function allowed(sender: Sender): Promise<boolean> {
   if (sender.url?.startsWith(browser.runtime.getURL('/'))) return true;

@@ -89,3 +89,20 @@ test('an edit still open when recording stops is saved', async ({ browserWithExt
   expect(stopped.stepCount).toBe(2);
   expect(await api.sentences(guideId)).toEqual(['Go to "New expense – Fixture"', 'Type "Lyft" into Merchant']);
 });
+
+test('an edit still open when recording pauses is saved; what is typed while paused is not', async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/form.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+  await page.getByLabel('Merchant').pressSequentially('Lyft');
+  await api.send({ type: 'recording.pause' });
+  expect(await api.status()).toMatchObject({ state: 'paused', stepCount: 2 });
+  await page.getByLabel('Amount').pressSequentially('9');
+  await page.getByLabel('Merchant').pressSequentially(' Pink');
+  expect((await api.stop()).stepCount).toBe(2);
+  expect(await api.sentences(guideId)).toEqual(['Go to "New expense – Fixture"', 'Type "Lyft" into Merchant']);
+  // Nothing of the recording is left waiting in the outbox.
+  const stored = await api.page.evaluate(() => chrome.storage.local.get(null));
+  expect(Object.keys(stored).filter((key) => key.startsWith('waymark.outbox.'))).toEqual([]);
+});
