@@ -137,7 +137,7 @@ export interface Protocol {
   'walk.recapture': {
     req:
       | { phase: 'arm'; stepId: string; useNewSentence: boolean }
-      | { phase: 'action'; stepId: string; action: Action; page: PageInfo; viewport: Viewport }
+      | { phase: 'action'; stepId: string; action: Action; page: PageInfo; viewport: Viewport; frame?: FrameGeometry }
       | { phase: 'cancel' };
     res: { ok: boolean } | { error: string };
   };

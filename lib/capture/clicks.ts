@@ -19,7 +19,7 @@ export function isFieldClick(element: Element): boolean {
 }
 
 /** The action a click on `element` makes, given its description taken at the press. */
-export function clickAction(element: Element, target: TargetDescription, point?: Point): Action {
+export function clickAction(element: Element, target: TargetDescription, point?: Point): Extract<Action, { kind: 'click' | 'check' | 'choose' }> {
   const role = element.getAttribute('role');
   if (role === 'checkbox' || role === 'switch') {
     // Read in the capture phase, before the page's handler flips aria-checked.

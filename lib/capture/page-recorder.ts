@@ -12,7 +12,7 @@ import { isIgnoredElement } from '@/lib/privacy/policy';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { trackChanges, type ChangeTracker } from './changes';
 import { controlFromPath } from './controls';
-import { completeTarget, describeTarget, quickTarget, warmSelectors } from './describe';
+import { completeTarget, quickTarget, warmSelectors } from './describe';
 import { frameGeometry, frameOffset } from './frames';
 import { PendingEdits } from './edits';
 import { editableRoot, fieldKind, groupName, isFormField } from './fields';
@@ -30,6 +30,13 @@ interface Press {
   changeCount: number;
   at: number;
 }
+
+/**
+ * A description read in the handler (role, name, box: the page may change them as it reacts),
+ * completed after it (selectors, text: costly), unless the page removed the element meanwhile.
+ */
+const completed = (element: Element, quick: TargetDescription): TargetDescription =>
+  element.isConnected ? completeTarget(element, quick) : quick;
 
 /** After Enter in a field, the browser "clicks" the form's submit button: not a second step. */
 const IMPLICIT_SUBMIT_MS = 1000;
@@ -191,7 +198,7 @@ export class PageRecorder {
     this.press = press;
     this.intent(press.changeCount, press.at);
     afterHandler(() => {
-      if (press.element.isConnected) press.target = completeTarget(press.element, press.target);
+      press.target = completed(press.element, press.target);
     });
   }
 
@@ -213,8 +220,11 @@ export class PageRecorder {
     // (keyboard activation) the page has not reacted yet, so "now" is still "before".
     const offset = frameOffset(this.win);
     const point = press?.point ?? (event.detail > 0 ? { x: event.clientX + offset.x, y: event.clientY + offset.y } : undefined);
-    const target = press ? completeTarget(element, press.target) : describeTarget(element);
-    const action = clickAction(element, target, point);
+    // The action and its name are read now (the page may rename the button, or flip a switch's
+    // aria-checked, as it reacts); the costly rest (selectors, text) after the handler: a quick
+    // click leaves no time between press and click for the press's own completion.
+    const quick = clickAction(element, press?.target ?? quickTarget(element), point);
+    const action = (): Action => ({ ...quick, target: completed(element, press?.target ?? quick.target) });
     this.report(action, press?.changeCount ?? this.changeCount(), press?.at);
   }
 
@@ -232,8 +242,10 @@ export class PageRecorder {
     const leaving = step.key === 'Enter' && isFormField(editableRoot(element));
     this.commitEdit(undefined, leaving);
     if (leaving) this.enterAt = performance.now();
-    const target = step.inField ? describeTarget(editableRoot(element)) : undefined;
-    this.report({ kind: 'key', key: step.key, ...(target ? { target } : {}) }, changeCount, Date.now(), leaving);
+    const field = step.inField ? editableRoot(element) : undefined;
+    const quick = field && quickTarget(field);
+    const action = (): Action => ({ kind: 'key', key: step.key, ...(field && quick ? { target: completed(field, quick) } : {}) });
+    this.report(action, changeCount, Date.now(), leaving);
   }
 
   /**
@@ -294,11 +306,12 @@ export class PageRecorder {
     // Text and select changes are handled as edits; here only checkboxes and radios.
     if (fieldKind(element) !== 'toggle') return;
     this.commitEdit();
-    const target = describeTarget(element);
-    const action: Action =
+    const quick = quickTarget(element);
+    const checked = element.checked;
+    const action = (): Action =>
       element.type === 'checkbox'
-        ? { kind: 'check', target, checked: element.checked }
-        : { kind: 'choose', target, group: groupName(element) };
+        ? { kind: 'check', target: completed(element, quick), checked }
+        : { kind: 'choose', target: completed(element, quick), group: groupName(element) };
     this.report(action, this.togglePressCount ?? this.changeCount());
     this.togglePressCount = undefined;
   }
@@ -327,12 +340,13 @@ export class PageRecorder {
    * `at`: when the action happened (the press of a click, the last keystroke of an edit).
    * Sent after the handler: finding secret boxes and frames reads the whole page.
    */
-  private report(action: Action, changeCount: number, at = Date.now(), now = false, outboxId?: string): Promise<unknown> {
+  private report(action: Action | (() => Action), changeCount: number, at = Date.now(), now = false, outboxId?: string): Promise<unknown> {
     const url = this.win.location.href;
     const send_ = () => {
+      const described = typeof action === 'function' ? action() : action;
       // A route change that happened before this action is reported first, to keep the order.
-      if (action.kind !== 'navigate') this.reportNavigation();
-      return post(action, { ...this.contextOf(changeCount, at), url }, outboxId);
+      if (described.kind !== 'navigate') this.reportNavigation();
+      return post(described, { ...this.contextOf(changeCount, at), url }, outboxId);
     };
     if (now) return send_();
     return new Promise((resolve) => afterHandler(() => resolve(send_())));

@@ -80,7 +80,7 @@ function pictureFor(tabId: number, frameId: number, context: ActionContext): Pro
  * The action's target box and click point in the top viewport (measured in their frame).
  * Where the frame's placement is unknown they are left out rather than guessed.
  */
-function inTopViewport(action: Action, tabId: number, frameId: number, frame?: FrameGeometry): Action {
+export function inTopViewport(action: Action, tabId: number, frameId: number, frame?: FrameGeometry): Action {
   if (action.kind === 'navigate' || !frame) return action;
   const frames = Object.values({ ...reportedPage(tabId), [frameId]: frame });
   const map = <T extends Point>(value: T | undefined): T | undefined => {

@@ -34,10 +34,12 @@ const onUpdated = (tabId: number, change: { url?: string }) => {
   if (change.url && restrictionOf(change.url)) void documentReplaced(tabId, 0, change.url);
 };
 
-// The recorded pages' outbox copies (extension storage: only Waymark writes there).
+// The recorded pages' outbox copies (extension storage: only Waymark writes there). The local
+// area's own event, not storage.onChanged: that fires for every storage.session write too (the
+// session, the frames' reports: several per action), and in Firefox wakes a suspended event
+// page for the background's own note of its suspension.
 type Changes = Record<string, { newValue?: unknown }>;
-const onStored = (changes: Changes, area: string) => {
-  if (area !== 'local') return;
+const onStored = (changes: Changes) => {
   for (const [key, change] of Object.entries(changes)) {
     if (key.startsWith(OUTBOX_PREFIX) && change.newValue) void copyWritten(key.slice(OUTBOX_PREFIX.length), change.newValue as OutboxEntry);
   }
@@ -52,7 +54,7 @@ export function watchTabs(): void {
   browser.tabs.onRemoved.addListener(onRemoved);
   browser.webNavigation.onCommitted.addListener(onCommitted);
   browser.tabs.onUpdated.addListener(onUpdated);
-  browser.storage.onChanged.addListener(onStored);
+  browser.storage.local.onChanged.addListener(onStored);
 }
 
 export function unwatchTabs(): void {
@@ -63,5 +65,5 @@ export function unwatchTabs(): void {
   browser.tabs.onRemoved.removeListener(onRemoved);
   browser.webNavigation.onCommitted.removeListener(onCommitted);
   browser.tabs.onUpdated.removeListener(onUpdated);
-  browser.storage.onChanged.removeListener(onStored);
+  browser.storage.local.onChanged.removeListener(onStored);
 }

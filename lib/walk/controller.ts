@@ -11,8 +11,9 @@ import { applyChange } from '@/lib/editor/changes';
 import { sendToTab, type Message, type Protocol, type Sender } from '@/lib/messages';
 import { restrictionOf } from '@/lib/recording/restricted';
 import { injectInto } from '@/lib/recording/inject';
+import { inTopViewport } from '@/lib/recording/recorder';
 import { pictureForAction } from '@/lib/screenshots/picture';
-import type { ActionStep } from '@/lib/steps/types';
+import type { ActionStep, Viewport } from '@/lib/steps/types';
 import { markStep } from './health';
 import { recaptureChange, undoRecaptureChange } from './recapture';
 import { onWalkChange, readWalk, updateWalk } from './session';
@@ -67,7 +68,7 @@ async function control(message: WalkMessage, sender: Sender): Promise<unknown> {
     case 'walk.health':
       return health(message.stepId, message.verdict, message.name);
     case 'walk.recapture':
-      return recapture(message, sender.tab?.id);
+      return recapture(message, sender);
     case 'walk.undo-recapture':
       return undoRecapture(message.stepId);
     default:
@@ -84,19 +85,35 @@ async function start(guideId: string, tabId: number): Promise<Protocol['walk.sta
   if (restriction) return { error: `Waymark can't open the guide's first page (${url}).` };
   const previous = await readWalk();
   if (previous.tabId !== undefined && previous.tabId !== tabId) void broadcast(previous.tabId, undefined);
-  await updateWalk(() => ({ ...IDLE, state: 'walking', guideId, tabId, stepIds: steps.map((s) => s.id), stepIndex: 0, stepCount: steps.length }));
+  await changeWalk(() => ({ ...IDLE, state: 'walking', guideId, tabId, stepIds: steps.map((s) => s.id), stepIndex: 0, stepCount: steps.length }));
   try {
     await browser.tabs.update(tabId, { url, active: true });
   } catch (error) {
-    await updateWalk(() => IDLE);
+    await changeWalk(() => IDLE);
     return { error: `Cannot open the guide's first page: ${error instanceof Error ? error.message : String(error)}` };
   }
   return { ok: true };
 }
 
+/**
+ * Changes the walk. A re-capture picture the change leaves waiting for nothing (cancelled,
+ * armed again, skipped, stopped) is deleted: no image stays in the database that no step
+ * uses. Not for the re-capture itself, whose step takes the picture.
+ */
+async function changeWalk(change: (walk: WalkSession) => WalkSession): Promise<WalkSession> {
+  let unused: string | undefined;
+  const updated = await updateWalk((w) => {
+    const next = change(w);
+    if (w.pending?.imageId && next.pending?.imageId !== w.pending.imageId) unused = w.pending.imageId;
+    return next;
+  });
+  if (unused) await db().images.delete(unused);
+  return updated;
+}
+
 async function stop(): Promise<{ ok: boolean }> {
   const walk = await readWalk();
-  await updateWalk((w) => ({ ...IDLE, guideId: w.guideId, stale: w.stale, changed: w.changed, recaptured: w.recaptured }));
+  await changeWalk((w) => ({ ...IDLE, guideId: w.guideId, stale: w.stale, changed: w.changed, recaptured: w.recaptured }));
   if (walk.tabId !== undefined) await broadcast(walk.tabId, undefined);
   return { ok: true };
 }
@@ -124,14 +141,14 @@ async function show(walk: WalkSession): Promise<void> {
 }
 
 async function moveBy(delta: number): Promise<{ ok: boolean }> {
-  const walk = await updateWalk((w) => (w.state === 'idle' ? w : moveTo({ ...w, undoable: undefined }, (w.stepIndex ?? 0) + delta)));
+  const walk = await changeWalk((w) => (w.state === 'idle' ? w : moveTo({ ...w, undoable: undefined }, (w.stepIndex ?? 0) + delta)));
   await show(walk);
   return { ok: walk.state !== 'idle' };
 }
 
 async function performed(stepId: string): Promise<{ ok: boolean }> {
   let moved = false;
-  const walk = await updateWalk((w) => {
+  const walk = await changeWalk((w) => {
     // A late report of a step already passed (or a double event) moves nothing.
     if (w.state !== 'walking' || w.stepIds[w.stepIndex ?? 0] !== stepId) return w;
     moved = true;
@@ -145,33 +162,35 @@ async function health(stepId: string, verdict: 'found' | 'changed' | 'missing', 
   const walk = await readWalk();
   if (!walk.stepIds.includes(stepId)) return { ok: false };
   await markStep(stepId, verdict, name);
-  const updated = await updateWalk((w) => noteHealth(w, stepId, verdict));
+  const updated = await changeWalk((w) => noteHealth(w, stepId, verdict));
   // The panel says what the check found (and offers a re-capture).
   if (verdict !== 'found' && updated.stepIds[updated.stepIndex ?? 0] === stepId) await show(updated);
   return { ok: true };
 }
 
-async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' }>, tabId?: number): Promise<{ ok: boolean } | { error: string }> {
+async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' }>, sender: Sender): Promise<{ ok: boolean } | { error: string }> {
   if (message.phase === 'cancel') {
-    const walk = await updateWalk((w) => ({ ...w, pending: undefined }));
+    const walk = await changeWalk((w) => ({ ...w, pending: undefined }));
     await show(walk);
     return { ok: true };
   }
   const walk = await readWalk();
   if (walk.tabId === undefined || walk.state !== 'walking') return { error: 'No walk is running' };
   if (message.phase === 'arm') {
-    const imageId = await takePicture(walk.tabId, walk.guideId!);
-    const updated = await updateWalk((w) => ({ ...w, pending: { stepId: message.stepId, useNewSentence: message.useNewSentence, ...(imageId ? { imageId } : {}) } }));
+    const picture = await takePicture(walk.tabId, walk.guideId!);
+    const updated = await changeWalk((w) => ({ ...w, pending: { stepId: message.stepId, useNewSentence: message.useNewSentence, ...picture } }));
     await show(updated);
     return { ok: true };
   }
-  if (tabId !== walk.tabId) return { error: 'Not the walked tab' };
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || tabId !== walk.tabId) return { error: 'Not the walked tab' };
   const pending = walk.pending;
   if (!pending || pending.stepId !== message.stepId) return { error: 'No re-capture is waiting for this step' };
   const change = await recaptureChange(message.stepId, {
-    action: message.action,
+    // In the top page's coordinates, like a recorded step's (a frame whose place is unknown keeps no box).
+    action: inTopViewport(message.action, tabId, sender.frameId ?? 0, message.frame),
     page: message.page,
-    viewport: message.viewport,
+    viewport: pending.viewport ?? message.viewport,
     useNewSentence: pending.useNewSentence,
     ...(pending.imageId ? { imageId: pending.imageId, shot: 'live' as const } : {}),
   });
@@ -185,15 +204,15 @@ async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' 
 }
 
 /** The page as it is now, before the user acts, without the walk's own panel and ring. */
-async function takePicture(tabId: number, guideId: string): Promise<string | undefined> {
+async function takePicture(tabId: number, guideId: string): Promise<{ imageId?: string; viewport?: Viewport }> {
   const moment = await sendToTab(tabId, { type: 'walk.conceal', hidden: true }, 0);
-  if (!moment) return undefined;
+  if (!moment) return {};
   try {
     const picture = await pictureForAction(tabId, 0, { ...moment, changeCount: -1 });
-    if (!picture.image) return undefined;
-    const id = newId();
-    await db().images.put({ id, guideId, ...picture.image });
-    return id;
+    if (!picture.image) return { viewport: moment.viewport };
+    const imageId = newId();
+    await db().images.put({ id: imageId, guideId, ...picture.image });
+    return { imageId, viewport: moment.viewport };
   } finally {
     void sendToTab(tabId, { type: 'walk.conceal', hidden: false }, 0);
   }
@@ -203,7 +222,7 @@ async function undoRecapture(stepId: string): Promise<{ ok: boolean }> {
   const change = await undoRecaptureChange(stepId);
   if (!change) return { ok: false };
   await applyChange(change);
-  const walk = await updateWalk((w) => ({ ...w, recaptured: w.recaptured.filter((id) => id !== stepId), undoable: undefined }));
+  const walk = await changeWalk((w) => ({ ...w, recaptured: w.recaptured.filter((id) => id !== stepId), undoable: undefined }));
   await show(walk);
   return { ok: true };
 }

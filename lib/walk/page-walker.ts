@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { isMessage, send, type Protocol } from '@/lib/messages';
-import { framePath } from '@/lib/capture/frames';
+import { frameGeometry, framePath } from '@/lib/capture/frames';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { cleanTitle } from '@/lib/context/title';
 import { WalkPanel } from '@/components/walk/panel';
@@ -169,6 +169,8 @@ export class PageWalker {
       action,
       page: { url: win.location.href, title: cleanTitle(win.document.title) },
       viewport: { width: win.innerWidth, height: win.innerHeight, dpr: win.devicePixelRatio },
+      // The action's box and point are in this frame's anchor viewport: where the frame sits maps them.
+      frame: frameGeometry(win),
     });
   }
 

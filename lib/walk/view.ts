@@ -3,7 +3,7 @@
  * frame of the walked tab gets, and the pure rules behind them (which steps are walked,
  * when a page is "the step's page"). No browser API here, so it is unit-tested as is.
  */
-import type { Action, ActionStep, Step } from '@/lib/steps/types';
+import type { Action, ActionStep, Step, Viewport } from '@/lib/steps/types';
 
 export type WalkState = 'idle' | 'walking' | 'done';
 
@@ -30,7 +30,8 @@ export interface WalkSession extends WalkStatus {
   /** The ids of the walked steps, in order (headings, text and callouts are not walked). */
   stepIds: string[];
   /** The picture taken when a re-capture was armed, and whether to use the new sentence. */
-  pending?: { stepId: string; imageId?: string; useNewSentence: boolean };
+  /** A re-capture waiting for the user's action; `viewport`: the top page's, when its picture was taken. */
+  pending?: { stepId: string; imageId?: string; viewport?: Viewport; useNewSentence: boolean };
   /** The step re-captured last, which the panel offers to undo. */
   undoable?: string;
 }

@@ -58,7 +58,6 @@ test('a page the user opens by address is a step; one opened by a link is not', 
 });
 
 test('follows a new tab and a popup window, and comes back to the first tab', async ({ browserWithExtension: { context }, api, server }) => {
-  skipIn('firefox', 'KNOWN BUG: a step in the followed popup window is missing in Firefox (run 1: tab step, run 2: popup step); cause not found yet');
   const page = await context.newPage();
   await page.goto(server.url('recorder/popup.html'));
   const guideId = await api.startRecording(page);

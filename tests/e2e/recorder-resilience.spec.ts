@@ -129,7 +129,9 @@ test('a tab closed mid-typing keeps the edit; a half-typed number is stored mask
   // The field is never left.
   await page.close();
   await expect.poll(async () => (await api.status()).state).toBe('idle');
-  expect(await api.sentences(guideId)).toEqual(['Go to "New expense – Fixture"', 'Type "Blue Bottle" into Merchant', 'Type "Oat milk" into Reference number']);
+  // When a step is missing, the message says what the recording said and what stayed on disk.
+  const left = JSON.stringify({ status: await api.status(), stored: await api.page.evaluate(() => chrome.storage.local.get(null)) });
+  expect(await api.sentences(guideId), left).toEqual(['Go to "New expense – Fixture"', 'Type "Blue Bottle" into Merchant', 'Type "Oat milk" into Reference number']);
 });
 
 /** The values of the edits being typed, as stored in the outbox. */

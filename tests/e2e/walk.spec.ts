@@ -7,6 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { test, expect, skipIn } from './fixtures';
 import type { ExtensionApi, RecordedStep } from '../support/pages/extension-api';
+import { readStoredData } from '../support/stored-data';
 
 interface WalkStatus {
   state: 'idle' | 'walking' | 'done';
@@ -135,6 +136,14 @@ test('walks a recorded guide to done, then marks what a new release broke and re
     [noteStep, 'stale'],
     [submitStep, 'changed'],
   ]);
+
+  // A re-capture armed (its picture taken) and then cancelled leaves no picture behind.
+  const pictures = async () => (await readStoredData(api.page)).images.length;
+  const picturesBefore = await pictures();
+  expect(await api.send({ type: 'walk.recapture', phase: 'arm', stepId: submitStep, useNewSentence: false })).toEqual({ ok: true });
+  expect(await pictures()).toBe(picturesBefore + 1);
+  expect(await api.send({ type: 'walk.recapture', phase: 'cancel' })).toEqual({ ok: true });
+  expect(await pictures()).toBe(picturesBefore);
 
   // Re-capture the renamed step: the user does it by hand; target, picture and sentence follow.
   const before = (await api.steps(guideId))[6]!;

@@ -37,7 +37,7 @@ export default class SummaryReporter implements Reporter {
       this.retried.push(`  passed on retry [${browser}] ${where} ${test.title} — attempt 1: ${first}`);
     }
     if (key === 'skipped') {
-      const reason = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip')?.description ?? 'no reason given';
+      const reason = [...result.annotations, ...test.annotations].find((a) => a.type === 'skip' || a.type === 'fixme')?.description ?? 'no reason given';
       this.skipReasons.push(`  skipped [${browser}] ${test.title} — ${reason}`);
     }
   }
