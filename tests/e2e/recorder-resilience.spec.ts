@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
-import { cleanSettledFrame, countColour } from './recorder-pixels';
+import { cleanSettledFrame, countColour } from '../support/pixels';
 import { FAST_SUSPEND, stopBackground } from '../support/background';
 
 const DRAWER_YELLOW: [number, number, number] = [0xfd, 0xe6, 0x8a];

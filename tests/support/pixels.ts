@@ -1,9 +1,9 @@
 /**
  * Judging a step's picture by its pixels (its `shot` label can be wrong): counts the stored
  * image's pixels of a colour, or reads its bytes (for OCR), in an extension page from
- * Waymark's IndexedDB.
+ * Waymark's IndexedDB. Shared by the e2e specs and the bench (tests/bench/figures/pictures.ts).
  */
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 
 export type Rgb = [number, number, number];
 
@@ -35,24 +35,39 @@ export function countColour(extensionPage: Page, imageId: string, colour: Rgb, t
   );
 }
 
-/** Resolves once Waymark holds a settled frame of the page that it knows is clean. */
-export async function cleanSettledFrame(extensionPage: Page): Promise<boolean> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('waymark-frames');
-        open.onerror = () => resolve(false);
-        open.onupgradeneeded = () => open.result.createObjectStore('settled');
-        open.onsuccess = () => {
-          const request = open.result.transaction('settled').objectStore('settled').getAll();
-          request.onsuccess = () => {
-            resolve((request.result as { clean: boolean }[]).some((f) => f.clean));
-            open.result.close();
-          };
-          request.onerror = () => resolve(false);
+/**
+ * True when Waymark holds a settled frame that it knows is clean. Given a tab: that tab's
+ * frame, and only while it still shows the page as it is now, i.e. every frame's change
+ * counter, asked from its recorder (as the background asks after a capture), is the one the
+ * frame was taken at. The next action on a quiet page is then pictured from that frame.
+ */
+export async function cleanSettledFrame(extensionPage: Page, tabId?: number): Promise<boolean> {
+  return extensionPage.evaluate(async (tabId) => {
+    type Settled = { tabId: number; clean: boolean; page: Record<string, { url: string; changeCount: number }> };
+    const frames = await new Promise<Settled[]>((resolve) => {
+      const open = indexedDB.open('waymark-frames');
+      open.onerror = () => resolve([]);
+      open.onupgradeneeded = () => open.result.createObjectStore('settled');
+      open.onsuccess = () => {
+        const request = open.result.transaction('settled').objectStore('settled').getAll();
+        request.onsuccess = () => {
+          resolve(request.result as Settled[]);
+          open.result.close();
         };
-      }),
-  );
+        request.onerror = () => resolve([]);
+      };
+    });
+    const clean = frames.filter((f) => f.clean && (tabId === undefined || f.tabId === tabId));
+    if (tabId === undefined || !clean[0]) return clean.length > 0;
+    for (const [frameId, taken] of Object.entries(clean[0].page)) {
+      const message = { type: 'recorder.count' };
+      const now = (await chrome.tabs.sendMessage(tabId, message, { frameId: Number(frameId) }).catch(() => undefined)) as
+        | { url: string; changeCount: number }
+        | undefined;
+      if (now?.url !== taken.url || now.changeCount !== taken.changeCount) return false;
+    }
+    return true;
+  }, tabId);
 }
 
 /** One stored picture's bytes, read from Waymark's IndexedDB by id. */
