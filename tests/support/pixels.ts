@@ -37,13 +37,14 @@ export function countColour(extensionPage: Page, imageId: string, colour: Rgb, t
 
 /**
  * True when Waymark holds a settled frame that it knows is clean. Given a tab: that tab's
- * frame, and only while it still shows the page as it is now, i.e. every frame's change
- * counter, asked from its recorder (as the background asks after a capture), is the one the
- * frame was taken at. The next action on a quiet page is then pictured from that frame.
+ * frame, and only while it shows the page as it is now, every frame of it: each frame that
+ * has a recorder is in the picture, at the change count its recorder gives now (asked as the
+ * background asks after a capture). The next action on a quiet page is pictured from it.
  */
 export async function cleanSettledFrame(extensionPage: Page, tabId?: number): Promise<boolean> {
   return extensionPage.evaluate(async (tabId) => {
-    type Settled = { tabId: number; clean: boolean; page: Record<string, { url: string; changeCount: number }> };
+    type Moment = { url: string; changeCount: number };
+    type Settled = { tabId: number; clean: boolean; page: Record<number, Moment> };
     const frames = await new Promise<Settled[]>((resolve) => {
       const open = indexedDB.open('waymark-frames');
       open.onerror = () => resolve([]);
@@ -59,12 +60,17 @@ export async function cleanSettledFrame(extensionPage: Page, tabId?: number): Pr
     });
     const clean = frames.filter((f) => f.clean && (tabId === undefined || f.tabId === tabId));
     if (tabId === undefined || !clean[0]) return clean.length > 0;
-    for (const [frameId, taken] of Object.entries(clean[0].page)) {
+    const taken = clean[0].page;
+    const frameIds = new Set([
+      ...Object.keys(taken).map(Number),
+      ...((await chrome.webNavigation.getAllFrames({ tabId })) ?? []).map((f) => f.frameId),
+    ]);
+    for (const frameId of frameIds) {
       const message = { type: 'recorder.count' };
-      const now = (await chrome.tabs.sendMessage(tabId, message, { frameId: Number(frameId) }).catch(() => undefined)) as
-        | { url: string; changeCount: number }
-        | undefined;
-      if (now?.url !== taken.url || now.changeCount !== taken.changeCount) return false;
+      const now = (await chrome.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined)) as Moment | undefined;
+      // A frame without a recorder (not recorded, or nothing to record in it) has nothing to match.
+      if (!now && !taken[frameId]) continue;
+      if (now?.url !== taken[frameId]?.url || now?.changeCount !== taken[frameId]?.changeCount) return false;
     }
     return true;
   }, tabId);
