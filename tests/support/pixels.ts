@@ -7,6 +7,9 @@ import type { Page } from 'playwright-core';
 
 export type Rgb = [number, number, number];
 
+/** The drawer that "Open drawer" opens in tests/fixtures/recorder/clicks.html. */
+export const CLICKS_DRAWER_YELLOW: Rgb = [0xfd, 0xe6, 0x8a];
+
 /** Pixels of the stored image `imageId` within `tolerance` of `colour` on each channel. */
 export function countColour(extensionPage: Page, imageId: string, colour: Rgb, tolerance = 24): Promise<number> {
   return extensionPage.evaluate(
