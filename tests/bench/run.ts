@@ -5,7 +5,7 @@
  *
  *   npm run bench              measure and report; exit 0
  *   npm run bench -- --check   exit 1 if a budget fails
- *   npm run bench -- --only=capture,guides    run some groups (size, responsiveness, capture, library, guides);
+ *   npm run bench -- --only=capture,guides    run some groups (size, responsiveness, capture, pictures, library, guides);
  *                                            not added to the history
  *
  * Each group runs in a fresh browser profile. Figures and how they are measured: tests/bench/figures/.
@@ -20,6 +20,7 @@ import { copyGuide, openSeedPage, seedGuide } from './seed';
 import { contentScriptFigures } from './figures/size';
 import { responsivenessFigures } from './figures/responsiveness';
 import { captureFigures } from './figures/capture';
+import { PICTURE_IDS, pictureFigures } from './figures/pictures';
 import { exportFigures } from './figures/exports';
 import { editorFigures } from './figures/editor';
 import { libraryFigures } from './figures/library';
@@ -41,6 +42,7 @@ const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = 
     ids: ['stepSavedMs', 'burstStepsWithImage', 'settledShotPct', 'storedKBPerStep'],
     run: () => withSession(captureFigures),
   },
+  pictures: { ids: PICTURE_IDS, run: () => withSession(pictureFigures) },
   library: { ids: ['libraryOpenMs', 'librarySearchKeyMs'], run: () => withSession(libraryFigures) },
   guides: {
     ids: [...EXPORT_IDS, ...EDITOR_IDS],

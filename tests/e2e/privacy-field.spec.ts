@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
 import { openExtensionPage } from '../support/extension';
 import { ocr, readStoredData, secretsReadIn, secretsStoredIn, wholeSecretsReadIn } from '../support/stored-data';
-import { storedImage } from './recorder-pixels';
+import { storedImage } from '../support/pixels';
 
 const OTP = '492613';
 const VERIFICATION = '580274';

@@ -4,6 +4,7 @@
  */
 import { test, expect } from './fixtures';
 import { capturesOf, watchCaptures } from '../support/captures';
+import { CLICKS_DRAWER_YELLOW, countColour } from '../support/pixels';
 
 test('records each kind of click as one step named after its control', async ({ browserWithExtension: { context }, api, server }) => {
   const page = await context.newPage();
@@ -80,22 +81,6 @@ test("a click that opens a form at once keeps the picture from before the click"
   expect(click!.text).toBe('Click "Open drawer"');
   expect(click!.shot).toBe('settled');
   // The drawer (a yellow block) must not be in the picture.
-  const yellow = await api.page.evaluate(async (id) => {
-    const blob = await new Promise<Blob>((resolve) => {
-      const open = indexedDB.open('waymark');
-      open.onsuccess = () => {
-        const r = open.result.transaction('images').objectStore('images').get(id);
-        r.onsuccess = () => resolve((r.result as { blob: Blob }).blob);
-      };
-    });
-    const bitmap = await createImageBitmap(blob);
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! > 240 && data[i + 1]! > 220 && data[i + 2]! < 160) count++;
-    return count;
-  }, click!.imageId!);
+  const yellow = await countColour(api.page, click!.imageId!, CLICKS_DRAWER_YELLOW);
   expect(yellow).toBe(0);
 });

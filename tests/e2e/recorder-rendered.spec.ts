@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, skipIn } from './fixtures';
-import { cleanSettledFrame, storedImage } from './recorder-pixels';
+import { cleanSettledFrame, storedImage } from '../support/pixels';
 import { digitsOf, ocr } from '../support/stored-data';
 
 const SECRET_WORD = 'SUNFLOWER';

@@ -4,10 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
-import { cleanSettledFrame, countColour } from './recorder-pixels';
+import { CLICKS_DRAWER_YELLOW, cleanSettledFrame, countColour } from '../support/pixels';
 import { FAST_SUSPEND, stopBackground } from '../support/background';
-
-const DRAWER_YELLOW: [number, number, number] = [0xfd, 0xe6, 0x8a];
 
 test.describe('a background stopped mid-recording', () => {
   // Chromium's worker is stopped by the DevTools protocol, Firefox's event page suspends itself
@@ -33,9 +31,9 @@ test.describe('a background stopped mid-recording', () => {
     const [, click, next] = await api.steps(guideId);
     expect(click!.text).toBe('Click "Open drawer"');
     // Judged by pixels: the drawer the click opened (yellow) is not in the picture…
-    expect(await countColour(api.page, click!.imageId!, DRAWER_YELLOW)).toBe(0);
+    expect(await countColour(api.page, click!.imageId!, CLICKS_DRAWER_YELLOW)).toBe(0);
     // …and the same check sees it in the next step's picture (the test can fail).
-    expect(await countColour(api.page, next!.imageId!, DRAWER_YELLOW)).toBeGreaterThan(1000);
+    expect(await countColour(api.page, next!.imageId!, CLICKS_DRAWER_YELLOW)).toBeGreaterThan(1000);
   });
 
   test('the service worker killed mid-recording loses nothing and recording goes on', async ({ browserWithExtension, api: popupApi, server }) => {

@@ -1,11 +1,14 @@
 /**
  * Judging a step's picture by its pixels (its `shot` label can be wrong): counts the stored
  * image's pixels of a colour, or reads its bytes (for OCR), in an extension page from
- * Waymark's IndexedDB.
+ * Waymark's IndexedDB. Shared by the e2e specs and the bench (tests/bench/figures/pictures.ts).
  */
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 
 export type Rgb = [number, number, number];
+
+/** The drawer that "Open drawer" opens in tests/fixtures/recorder/clicks.html. */
+export const CLICKS_DRAWER_YELLOW: Rgb = [0xfd, 0xe6, 0x8a];
 
 /** Pixels of the stored image `imageId` within `tolerance` of `colour` on each channel. */
 export function countColour(extensionPage: Page, imageId: string, colour: Rgb, tolerance = 24): Promise<number> {
@@ -35,24 +38,45 @@ export function countColour(extensionPage: Page, imageId: string, colour: Rgb, t
   );
 }
 
-/** Resolves once Waymark holds a settled frame of the page that it knows is clean. */
-export async function cleanSettledFrame(extensionPage: Page): Promise<boolean> {
-  return extensionPage.evaluate(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('waymark-frames');
-        open.onerror = () => resolve(false);
-        open.onupgradeneeded = () => open.result.createObjectStore('settled');
-        open.onsuccess = () => {
-          const request = open.result.transaction('settled').objectStore('settled').getAll();
-          request.onsuccess = () => {
-            resolve((request.result as { clean: boolean }[]).some((f) => f.clean));
-            open.result.close();
-          };
-          request.onerror = () => resolve(false);
+/**
+ * True when Waymark holds a settled frame that it knows is clean. Given a tab: that tab's
+ * frame, and only while it shows the page as it is now, every frame of it: each frame that
+ * has a recorder is in the picture, at the change count its recorder gives now (asked as the
+ * background asks after a capture). The next action on a quiet page is pictured from it.
+ */
+export async function cleanSettledFrame(extensionPage: Page, tabId?: number): Promise<boolean> {
+  return extensionPage.evaluate(async (tabId) => {
+    type Moment = { url: string; changeCount: number };
+    type Settled = { tabId: number; clean: boolean; page: Record<number, Moment> };
+    const frames = await new Promise<Settled[]>((resolve) => {
+      const open = indexedDB.open('waymark-frames');
+      open.onerror = () => resolve([]);
+      open.onupgradeneeded = () => open.result.createObjectStore('settled');
+      open.onsuccess = () => {
+        const request = open.result.transaction('settled').objectStore('settled').getAll();
+        request.onsuccess = () => {
+          resolve(request.result as Settled[]);
+          open.result.close();
         };
-      }),
-  );
+        request.onerror = () => resolve([]);
+      };
+    });
+    const clean = frames.filter((f) => f.clean && (tabId === undefined || f.tabId === tabId));
+    if (tabId === undefined || !clean[0]) return clean.length > 0;
+    const taken = clean[0].page;
+    const frameIds = new Set([
+      ...Object.keys(taken).map(Number),
+      ...((await chrome.webNavigation.getAllFrames({ tabId })) ?? []).map((f) => f.frameId),
+    ]);
+    for (const frameId of frameIds) {
+      const message = { type: 'recorder.count' };
+      const now = (await chrome.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined)) as Moment | undefined;
+      // A frame without a recorder (not recorded, or nothing to record in it) has nothing to match.
+      if (!now && !taken[frameId]) continue;
+      if (now?.url !== taken[frameId]?.url || now?.changeCount !== taken[frameId]?.changeCount) return false;
+    }
+    return true;
+  }, tabId);
 }
 
 /** One stored picture's bytes, read from Waymark's IndexedDB by id. */
