@@ -42,7 +42,28 @@ export function guarded<A extends unknown[]>(callback: (...args: A) => void): (.
   };
 }
 
+/** Work waiting for the current event's handlers to end, by its timer. */
+const waiting = new Map<ReturnType<typeof setTimeout>, () => void>();
+
 /** Runs `work` after the current event's handlers (and the page's), isolated like a handler. */
 export function afterHandler(work: () => void): void {
-  setTimeout(guarded(work), 0);
+  const run = guarded(work);
+  const timer = setTimeout(() => {
+    waiting.delete(timer);
+    run();
+  }, 0);
+  waiting.set(timer, run);
+}
+
+/**
+ * The page is being left: work still waiting for its timer runs now, in order. A hidden tab's
+ * timers are throttled (about once a second), so a link clicked there would otherwise leave
+ * the page before its action is even written down.
+ */
+export function runWaitingWork(): void {
+  for (const [timer, run] of [...waiting]) {
+    clearTimeout(timer);
+    waiting.delete(timer);
+    run();
+  }
 }

@@ -19,7 +19,7 @@ import { editableRoot, fieldKind, groupName, isFormField } from './fields';
 import { clickAction, isFieldClick } from './clicks';
 import { keyStep } from './keys';
 import { AddressWatch } from './navigation';
-import { afterHandler, guarded, measured } from './measure';
+import { afterHandler, guarded, measured, runWaitingWork } from './measure';
 import { post } from './outbox';
 import { Drafts } from './drafts';
 
@@ -124,7 +124,7 @@ export class PageRecorder {
     // dispatches a synthetic submit/pagehide/popstate must not force a half-typed value out.
     // (requestSubmit(), leaving the page and history.back() all fire trusted events.)
     on_('submit', (e) => e.isTrusted && this.flush());
-    on_('pagehide', (e) => e.isTrusted && this.flush());
+    on_('pagehide', (e) => e.isTrusted && this.leave());
     on_('popstate', (e) => e.isTrusted && this.address.notePopstate());
     this.win.document.addEventListener('DOMContentLoaded', guarded(() => this.reportNavigation()), options);
     this.tracker = trackChanges(this.win.document, guarded((changeCount: number) => this.onSettled(changeCount)));
@@ -329,6 +329,12 @@ export class PageRecorder {
     // The next edit of the same field starts from the page as this one left it.
     this.focusCounts.delete(field);
     return count;
+  }
+
+  /** The page is left: what waits for after a handler (a click's report) goes first, then the open edit. */
+  private leave(): void {
+    runWaitingWork();
+    void this.flush();
   }
 
   /** Sends any unfinished edit now (form submitted, page left, recording stopping). */

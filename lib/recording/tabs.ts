@@ -27,7 +27,7 @@ export async function tabCreated(tab: { id?: number; openerTabId?: number }): Pr
   await updateSession((s) => ({ ...s, tabs: [...tabsOf(s), id], tabId: id }));
   // Firefox may commit the new tab's first page before it says who opened the tab: that
   // commit found the tab not recorded, so the page it has now is covered here (again is harmless).
-  const url = await browser.tabs.get(id).then((t) => t.url, () => undefined);
+  const url = await browser.tabs.get(id).then((t) => t?.url, () => undefined);
   if (url && url !== 'about:blank') await documentCommitted(id, 0, url);
 }
 

@@ -26,7 +26,6 @@ function recorderReported(extensionPage: Page, tabId: number, url: string): Prom
 
 test('a hidden tab with no picture of its page gets a rendered one, secrets masked', async ({ browserWithExtension: { context }, api, server }) => {
   skipIn('firefox', 'html2canvas cannot run in a Firefox content script: document.open() of its copy throws SecurityError (niklasvh/html2canvas#1184), so Firefox does not render');
-  test.fixme(true, 'KNOWN BUG (issue 16 open): about 1 run in 15 in Chromium a step is missing ("Expected 3 steps, have 2" after 30 s, fresh-clone CI on 64a1cad); which step and why not found yet');
   const page = await context.newPage();
   await page.goto(server.url('recorder/reports.html'));
   const guideId = await api.startRecording(page);
@@ -64,8 +63,10 @@ test('a hidden tab with no picture of its page gets a rendered one, secrets mask
   expect(await api.image(click!.imageId!)).toMatchObject({ ...viewport, type: 'image/jpeg' });
 
   const [rendered] = await ocr([await storedImage(api.page, click!.imageId!)]);
-  // The rendering shows the page (so the checks below are not passed by a blank image)…
+  // The rendering shows the recorded tab's page, never the tab in front of it (so the checks
+  // below are not passed by a blank image)…
   expect(rendered).toContain('Quarterly report');
+  expect(rendered).not.toContain('Travel policy');
   // …but not its secrets.
   expect(rendered!.toUpperCase()).not.toContain(SECRET_WORD);
   expect(digitsOf(rendered!)).not.toContain(CARD_DIGITS);
