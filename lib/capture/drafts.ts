@@ -17,6 +17,8 @@ export class Drafts {
   constructor(
     private readonly edits: PendingEdits,
     private readonly contextOf: ContextOf,
+    /** The page is hidden, as it is while being left (see `end`). */
+    private readonly hidden: () => boolean,
   ) {}
 
   /** Stores the pending edit as it stands (after an input event). */
@@ -36,7 +38,9 @@ export class Drafts {
 
   /**
    * After an edit may have ended: the draft of an edit that became a step lends the step its
-   * outbox id (returned); one that came to nothing is deleted.
+   * outbox id (returned); one that came to nothing is deleted — but not while the page is
+   * hidden or being left: a tab being closed in Firefox can read its fields as empty, and the
+   * edit typed before would be lost. Its draft stays, and is recorded once the page is gone.
    */
   end(committed: { field: Element } | undefined): string | undefined {
     const draft = this.draft;
@@ -45,7 +49,8 @@ export class Drafts {
       this.draft = undefined;
       return draft.id;
     }
-    this.drop();
+    if (this.hidden()) this.draft = undefined;
+    else this.drop();
     return undefined;
   }
 

@@ -46,7 +46,12 @@ export class PageRecorder {
   private listeners?: AbortController;
   private press?: Press;
   private edits = new PendingEdits();
-  private drafts = new Drafts(this.edits, (field, at) => this.contextOf(this.focusCounts.get(field) ?? this.changeCount(), at));
+  private drafts = new Drafts(
+    this.edits,
+    (field, at) => this.contextOf(this.focusCounts.get(field) ?? this.changeCount(), at),
+    // A page being left is hidden first (the HTML standard's unload steps), then gets pagehide.
+    () => this.win.document.visibilityState === 'hidden',
+  );
   private address: AddressWatch;
   private enterAt = 0;
   /** The change count at the press that toggled a checkbox (its `change` comes after the click). */
