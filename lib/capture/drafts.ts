@@ -25,8 +25,9 @@ export class Drafts {
   keep(): void {
     const edit = this.edits.draft();
     if (!edit) {
-      // Typed, then undone: what was typed must not stay on disk (nor become a step).
-      if (this.draft && this.draft.field === this.edits.pending()) this.drop();
+      // Typed, then undone: what was typed must not stay on disk (nor become a step). Not
+      // while the page is hidden: it may read its fields as empty as it goes (see `end`).
+      if (this.draft && this.draft.field === this.edits.pending() && !this.hidden()) this.drop();
       return;
     }
     if (this.draft?.field !== edit.field) {

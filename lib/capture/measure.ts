@@ -61,7 +61,9 @@ export function afterHandler(work: () => void): void {
  * the page before its action is even written down.
  */
 export function runWaitingWork(): void {
-  for (const [timer, run] of [...waiting]) {
+  // Work that this work schedules (a route change reported before a click) runs too.
+  for (let next = waiting.entries().next(); !next.done; next = waiting.entries().next()) {
+    const [timer, run] = next.value;
     clearTimeout(timer);
     waiting.delete(timer);
     run();

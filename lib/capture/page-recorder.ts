@@ -228,7 +228,10 @@ export class PageRecorder {
     // The action and its name are read now (the page may rename the button, or flip a switch's
     // aria-checked, as it reacts); the costly rest (selectors, text) after the handler: a quick
     // click leaves no time between press and click for the press's own completion.
-    const quick = clickAction(element, press?.target ?? quickTarget(element), point);
+    // A press not completed yet (Enter on a button: keydown and click in one task) is completed
+    // now, in the handler: the page may remove the element as it reacts ("Remove item").
+    const known = press && press.target.selectors.length > 0 ? press.target : undefined;
+    const quick = clickAction(element, known ?? completed(element, press?.target ?? quickTarget(element)), point);
     const action = (): Action => ({ ...quick, target: completed(element, press?.target ?? quick.target) });
     this.report(action, press?.changeCount ?? this.changeCount(), press?.at);
   }

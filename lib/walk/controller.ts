@@ -184,8 +184,14 @@ async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' 
   }
   const tabId = sender.tab?.id;
   if (tabId === undefined || tabId !== walk.tabId) return { error: 'Not the walked tab' };
-  const pending = walk.pending;
-  if (!pending || pending.stepId !== message.stepId) return { error: 'No re-capture is waiting for this step' };
+  // Claimed in one walk update, so a Skip or Stop landing meanwhile cannot delete its picture.
+  let pending: WalkSession['pending'];
+  await updateWalk((w) => {
+    if (w.pending?.stepId !== message.stepId) return w;
+    pending = w.pending;
+    return { ...w, pending: undefined };
+  });
+  if (!pending) return { error: 'No re-capture is waiting for this step' };
   const change = await recaptureChange(message.stepId, {
     // In the top page's coordinates, like a recorded step's (a frame whose place is unknown keeps no box).
     action: inTopViewport(message.action, tabId, sender.frameId ?? 0, message.frame),
@@ -194,7 +200,12 @@ async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' 
     useNewSentence: pending.useNewSentence,
     ...(pending.imageId ? { imageId: pending.imageId, shot: 'live' as const } : {}),
   });
-  if (change) await applyChange(change);
+  if (!change) {
+    // The step is gone: its picture would be used by nothing.
+    if (pending.imageId) await db().images.delete(pending.imageId);
+    return { error: 'The step is no longer in the guide' };
+  }
+  await applyChange(change);
   const updated = await updateWalk((w) => {
     const marked = { ...noteHealth(w, message.stepId, 'found'), recaptured: [...w.recaptured.filter((id) => id !== message.stepId), message.stepId] };
     return moveTo({ ...marked, undoable: message.stepId }, (w.stepIndex ?? 0) + 1);
