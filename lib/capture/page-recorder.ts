@@ -6,14 +6,13 @@
  * Each `if` that drops an event says why.
  */
 import { browser } from 'wxt/browser';
-import { send, isMessage, type ActionContext, type FrameReport } from '@/lib/messages';
+import { isMessage } from '@/lib/messages';
 import type { Action, Point, TargetDescription } from '@/lib/steps/types';
 import { isIgnoredElement } from '@/lib/privacy/policy';
-import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { trackChanges, type ChangeTracker } from './changes';
 import { controlFromPath } from './controls';
 import { completeTarget, quickTarget, warmSelectors } from './describe';
-import { frameGeometry, frameOffset } from './frames';
+import { frameOffset } from './frames';
 import { PendingEdits } from './edits';
 import { editableRoot, fieldKind, groupName, isFormField } from './fields';
 import { clickAction, isFieldClick } from './clicks';
@@ -22,6 +21,7 @@ import { AddressWatch } from './navigation';
 import { afterHandler, guarded, measured, runWaitingWork } from './measure';
 import { post } from './outbox';
 import { Drafts } from './drafts';
+import { FrameReports } from './frame-report';
 
 interface Press {
   element: Element;
@@ -48,7 +48,7 @@ export class PageRecorder {
   private edits = new PendingEdits();
   private drafts = new Drafts(
     this.edits,
-    (field, at) => this.contextOf(this.focusCounts.get(field) ?? this.changeCount(), at),
+    (field, at) => this.reports.context(this.focusCounts.get(field) ?? this.changeCount(), at),
     // A page being left is hidden first (the HTML standard's unload steps), then gets pagehide.
     () => this.win.document.visibilityState === 'hidden',
   );
@@ -57,13 +57,13 @@ export class PageRecorder {
   /** The change count at the press that toggled a checkbox (its `change` comes after the click). */
   private togglePressCount?: number;
   private readonly top: boolean;
-  /** Names this document in reports: a new top document replaces the old page's frames. */
-  private readonly doc = Math.random().toString(36).slice(2);
+  private readonly reports: FrameReports;
   /** The change count when each field was entered: an edit's picture is from before it. */
   private focusCounts = new WeakMap<Element, number>();
 
   constructor(private readonly win: Window) {
     this.address = new AddressWatch(win);
+    this.reports = new FrameReports(win);
     this.top = win === win.top;
     // After a capture the background asks each frame whether it changed meanwhile.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
@@ -135,10 +135,6 @@ export class PageRecorder {
     this.tracker = trackChanges(this.win.document, guarded((changeCount: number) => this.onSettled(changeCount)));
   }
 
-  private viewport() {
-    return { width: this.win.innerWidth, height: this.win.innerHeight, dpr: this.win.devicePixelRatio };
-  }
-
   private changeCount(): number {
     return this.tracker?.count() ?? 0;
   }
@@ -151,29 +147,9 @@ export class PageRecorder {
     return element;
   }
 
-  /** This frame as the background's picture logic needs it. Reads layout: not in a handler. */
-  private frameReport(changeCount: number): FrameReport {
-    return {
-      changeCount,
-      url: this.win.location.href,
-      viewport: this.viewport(),
-      secretBoxes: secretBoxes(this.win.document),
-      ...frameGeometry(this.win),
-      doc: this.doc,
-    };
-  }
-
   private onSettled(changeCount: number): void {
     if (this.win.document.readyState !== 'loading') this.reportNavigation();
-    void send({ type: 'capture.settled', ...this.frameReport(changeCount) }).catch(() => undefined);
-  }
-
-  /**
-   * An action begins (press, activating key, focus of a field): tell the background at once,
-   * so if the page changed since the settled frame it captures before the page reacts.
-   */
-  private intent(changeCount: number, at: number): void {
-    afterHandler(() => void send({ type: 'capture.intent', ...this.frameReport(changeCount), at }).catch(() => undefined));
+    this.reports.settled(changeCount);
   }
 
   private reportNavigation(): void {
@@ -201,7 +177,7 @@ export class PageRecorder {
   /** A press (pointer or activating key): report the intent, describe the rest after the handler. */
   private pressed(press: Press): void {
     this.press = press;
-    this.intent(press.changeCount, press.at);
+    this.reports.intent(press.changeCount, press.at);
     afterHandler(() => {
       press.target = completed(press.element, press.target);
     });
@@ -280,7 +256,7 @@ export class PageRecorder {
     // An edit's picture shows the field as it was when the user came to it.
     const changeCount = this.changeCount();
     if (!this.focusCounts.has(field)) this.focusCounts.set(field, changeCount);
-    this.intent(changeCount, Date.now());
+    this.reports.intent(changeCount, Date.now());
     afterHandler(() => field.isConnected && warmSelectors(field));
   }
 
@@ -360,15 +336,9 @@ export class PageRecorder {
       const described = typeof action === 'function' ? action() : action;
       // A route change that happened before this action is reported first, to keep the order.
       if (described.kind !== 'navigate') this.reportNavigation();
-      return post(described, { ...this.contextOf(changeCount, at), url }, outboxId);
+      return post(described, { ...this.reports.context(changeCount, at), url }, outboxId);
     };
     if (now) return send_();
     return new Promise((resolve) => afterHandler(() => resolve(send_())));
-  }
-
-  /** What the background needs with an action. Reads layout: not in a handler. */
-  private contextOf(changeCount: number, at: number): ActionContext {
-    const { secretBoxes, viewport, path, anchor, children, url } = this.frameReport(changeCount);
-    return { changeCount, at, url, title: this.win.document.title, viewport, secretBoxes, frame: { path, anchor, children }, doc: this.doc };
   }
 }
