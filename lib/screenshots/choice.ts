@@ -116,6 +116,17 @@ export function intentNeedsCapture(
 }
 
 /**
+ * Which of the tab's intent pictures (oldest first) shows an action in `frameId` at `moment`:
+ * the newest whose acting frame was at that moment, or -1. An edit's moment is its field's
+ * focus, which can be several intents back by the time the field is left (a choice in a
+ * <select>, then a press elsewhere).
+ */
+export function intentFor(intents: PageState[], frameId: number, moment: Moment): number {
+  for (let i = intents.length - 1; i >= 0; i--) if (sameState(intents[i]?.[frameId], moment)) return i;
+  return -1;
+}
+
+/**
  * Does a frame taken of `taken` show the page an action in `frameId` happened on, if not its
  * moment? The same address in the top frame and in the acting frame (when that frame was
  * there then). A frame of the page before a navigation is not a picture of this step: a tab

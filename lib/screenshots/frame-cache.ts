@@ -9,7 +9,9 @@
  * - The settled frame's image is a Blob, which chrome.storage cannot hold (JSON only; a data
  *   URL would triple the work on each settle), and the one Dexie schema belongs to the guides
  *   (its version is bumped in one place), so it goes to a tiny IndexedDB database of its own.
- * Intent pictures stay in memory: the action they are for follows within milliseconds.
+ * Intent pictures stay in memory: the action they are for follows within milliseconds, or
+ * (an edit) when its field is left. The last few are kept, since a field's focus can be
+ * several intents back by then.
  */
 import { browser } from 'wxt/browser';
 import type { FrameReport } from '@/lib/messages';
@@ -29,7 +31,12 @@ export interface SettledFrame {
 export interface IntentFrame {
   page: PageState;
   picture: Promise<EncodedImage | undefined>;
+  /** The settled frame, kept for this intent: it showed the moment, so nothing was captured. */
+  settled?: boolean;
 }
+
+/** Enough for a field's focus, the presses while it is edited, and the press that leaves it. */
+const KEPT_INTENTS = 4;
 
 type Stored = FrameState & { doc?: string };
 
@@ -39,7 +46,7 @@ const STORE = 'settled';
 
 let reports = new Map<number, Record<number, Stored>>();
 let frames = new Map<number, SettledFrame>();
-const intents = new Map<number, IntentFrame>();
+const intents = new Map<number, IntentFrame[]>();
 let loading: Promise<void> | undefined;
 
 function openDb(): Promise<IDBDatabase> {
@@ -118,11 +125,12 @@ export function latestFrame(tabId: number): SettledFrame | undefined {
 }
 
 export function rememberIntent(tabId: number, intent: IntentFrame): void {
-  intents.set(tabId, intent);
+  intents.set(tabId, [...(intents.get(tabId) ?? []), intent].slice(-KEPT_INTENTS));
 }
 
-export function latestIntent(tabId: number): IntentFrame | undefined {
-  return intents.get(tabId);
+/** The tab's intent pictures, oldest first. */
+export function intentsOf(tabId: number): IntentFrame[] {
+  return intents.get(tabId) ?? [];
 }
 
 export function forgetFrames(tabId?: number): void {

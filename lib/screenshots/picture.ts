@@ -10,12 +10,12 @@ import { blurPage } from './blur';
 import { captureVisible, captureWaitMs, intentWaitMs, type CapturePriority } from './capture-queue';
 import { encodeCapture, type EncodedImage } from './encode';
 import {
-  choosePicture, intentNeedsCapture, rescuePlan, samePage, showsSamePage, stillDuringCapture,
+  choosePicture, intentFor, intentNeedsCapture, rescuePlan, samePage, showsSamePage, stillDuringCapture,
   type Moment, type PageState, type Rescue,
 } from './choice';
 import { renderTab } from './render-tab';
 import {
-  latestFrame, latestIntent, loaded, noteReport, rememberFrame, rememberIntent, reportedPage,
+  intentsOf, latestFrame, loaded, noteReport, rememberFrame, rememberIntent, reportedPage,
 } from './frame-cache';
 
 export interface Picture {
@@ -109,10 +109,15 @@ export async function takeIntentFrame(tabId: number, frameId: number, report: Fr
   noteReport(tabId, frameId, report);
   const page = reportedPage(tabId);
   const settled = latestFrame(tabId);
-  if (!intentNeedsCapture(settled?.clean ? settled.page : undefined, page, frameId, report, intentWaitMs())) return;
   // A click into a field is a press and a focus: one picture of that moment will do.
-  const prior = latestIntent(tabId);
+  const prior = intentsOf(tabId).at(-1);
   if (prior && samePage(prior.page, page)) return void (await prior.picture);
+  if (!intentNeedsCapture(settled?.clean ? settled.page : undefined, page, frameId, report, intentWaitMs())) {
+    // The settled frame shows this moment: kept for it, as a newer one may replace it before
+    // the action is reported (a <select>'s choice changes the page before its field is left).
+    if (settled?.clean) rememberIntent(tabId, { page: settled.page, picture: Promise.resolve(settled.image), settled: true });
+    return;
+  }
   const picture = captureTab(tabId, page, 'intent').catch(() => undefined);
   rememberIntent(tabId, { page, picture });
   await picture;
@@ -128,7 +133,8 @@ export async function pictureForAction(tabId: number, frameId: number, moment: F
     await pending.done;
   }
   const settled = latestFrame(tabId);
-  const intent = latestIntent(tabId);
+  const intents = intentsOf(tabId);
+  const intent = intents[intentFor(intents.map((i) => i.page), frameId, moment)];
   const reports = reportedPage(tabId);
   const ofThisPage = showsSamePage(settled?.page, reports, frameId, moment);
   const choice = choosePicture({
@@ -144,7 +150,7 @@ export async function pictureForAction(tabId: number, frameId: number, moment: F
   if (choice === 'settled' && settled) return { image: settled.image, shot: 'settled' };
   if (choice === 'intent') {
     const image = await intent?.picture;
-    if (image) return { image, shot: 'live' };
+    if (image) return { image, shot: intent?.settled ? 'settled' : 'live' };
   }
   if (choice === 'fallback' && settled) return { image: settled.image, shot: 'fallback' };
   const page = { ...reports, [frameId]: moment };

@@ -1,6 +1,6 @@
 /** Which picture an action gets (lib/screenshots/choice.ts). */
 import { describe, expect, it } from 'vitest';
-import { choosePicture, intentNeedsCapture, rescuePlan, showsSamePage, stillDuringCapture, type PageState } from '@/lib/screenshots/choice';
+import { choosePicture, intentFor, intentNeedsCapture, rescuePlan, showsSamePage, stillDuringCapture, type PageState } from '@/lib/screenshots/choice';
 
 const state = (changeCount: number, url = 'https://a/') => ({ url, changeCount, secretBoxes: [] });
 const page = (top: number, frame?: number): PageState => {
@@ -39,6 +39,27 @@ describe('choosePicture', () => {
     const inFrame = { ...facts, frameId: 3, moment: { url: 'https://f/', changeCount: 1 } };
     expect(choosePicture({ ...inFrame, settled: page(4, 1) })).toBe('settled');
     expect(choosePicture({ ...inFrame, settled: page(4, 0) })).toBe('live');
+  });
+});
+
+describe('intentFor', () => {
+  const moment = { url: 'https://a/', changeCount: 4 };
+
+  it('finds the intent of an edit whose field was focused several intents back', () => {
+    // Focus at 4, the choice changed the page (5), a press elsewhere (5).
+    expect(intentFor([page(3), page(4), page(5), page(5)], 0, moment)).toBe(1);
+  });
+
+  it('takes the newest of two at the same moment, and none when no intent shows it', () => {
+    expect(intentFor([page(4), page(4)], 0, moment)).toBe(1);
+    expect(intentFor([page(5)], 0, moment)).toBe(-1);
+    expect(intentFor([], 0, moment)).toBe(-1);
+    // Another address at the same count is another page.
+    expect(intentFor([{ 0: state(4, 'https://b/') }], 0, moment)).toBe(-1);
+  });
+
+  it('matches the acting frame, not the top page', () => {
+    expect(intentFor([page(9, 4)], 3, { url: 'https://f/', changeCount: 4 })).toBe(0);
   });
 });
 
