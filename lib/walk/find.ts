@@ -107,9 +107,16 @@ function placeScore(element: Element, box: Box | undefined): number {
   return d < 40 ? WEIGHT.near : d < 150 ? WEIGHT.close : 0;
 }
 
-/** Hidden elements (display:none, [hidden], aria-hidden) are not what the user can act on. */
+/**
+ * Hidden elements (display:none, [hidden], aria-hidden) are not what the user can act on.
+ * `getComputedStyle` is passed bound to the element's window: by default the library calls it
+ * unbound, which a Firefox content script refuses ("'getComputedStyle' called on an object that
+ * does not implement interface Window"), so every lookup threw and the walk never ringed a step.
+ */
 function visible(element: Element): boolean {
-  if (!isInaccessible(element)) return true;
+  const view = element.ownerDocument.defaultView;
+  const getComputedStyle = view ? (e: Element, pseudo?: string | null) => view.getComputedStyle(e, pseudo) : undefined;
+  if (!isInaccessible(element, getComputedStyle ? { getComputedStyle } : {})) return true;
   // A native checkbox hidden behind a styled label is still the control the user toggles.
   return element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio') && !element.closest('[hidden]');
 }

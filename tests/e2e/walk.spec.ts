@@ -5,7 +5,7 @@
  * re-capture by hand fixes the renamed one.
  */
 import type { Locator, Page } from 'playwright-core';
-import { test, expect, skipIn } from './fixtures';
+import { test, expect } from './fixtures';
 import type { ExtensionApi, RecordedStep } from '../support/pages/extension-api';
 import { readStoredData } from '../support/stored-data';
 
@@ -77,7 +77,6 @@ class Walk {
 }
 
 test('walks a recorded guide to done, then marks what a new release broke and re-captures it', async ({ browserWithExtension: { context }, api, server }) => {
-  skipIn('firefox', 'KNOWN BUG (issue 14 open): in Firefox the walk script runs and completes the Go to step, but the ring of the first action step never appears; cause not found yet');
   // One browser for record + two walks (two of them wait the 5 s a stale step is given);
   // measured 35-50 s in Chromium on a quiet machine, more with the shared machine busy.
   test.setTimeout(180_000);

@@ -2,7 +2,7 @@
  * The element finder on fixture DOMs: a step recorded on one version of a page, looked up
  * on another (renamed, moved, removed, duplicated, inside shadow roots, rendered late).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeTarget } from '@/lib/capture/describe';
 import { findTarget, findWhenReady, nameSimilarity } from '@/lib/walk/find';
 import type { TargetDescription } from '@/lib/steps/types';
@@ -111,6 +111,23 @@ describe('findTarget', () => {
     const target = recorded('#save');
     page('<button id="save" hidden>Save draft</button><div style="display:none"><button>Save draft</button></div>');
     expect(findTarget(target).verdict).toBe('missing');
+  });
+
+  it('calls getComputedStyle on its window, as a Firefox content script requires', () => {
+    page(TOOLBAR);
+    const target = recorded('#save');
+    const original = window.getComputedStyle.bind(window);
+    // A Firefox content script refuses the call unless `this` is the window.
+    const style = vi.spyOn(window, 'getComputedStyle').mockImplementation(function (this: unknown, element: Element, pseudo?: string | null) {
+      if (this !== window) throw new TypeError("'getComputedStyle' called on an object that does not implement interface Window.");
+      return original(element, pseudo);
+    });
+    try {
+      expect(findTarget(target).verdict).toBe('found');
+      expect(style).toHaveBeenCalled();
+    } finally {
+      style.mockRestore();
+    }
   });
 
   it('does not match a different kind of control with the same words', () => {
