@@ -13,16 +13,22 @@ export interface ChangeTracker {
   stop(): void;
 }
 
-/** Waymark's own in-page bar (marked ignored) changes nothing the page shows in a picture. */
+/**
+ * Waymark's own in-page bar (marked ignored) changes nothing the page shows in a picture.
+ * The attribute test goes first: this runs for every mutation of a busy page.
+ */
 function ownNode(node: Node): boolean {
-  return node instanceof Element && isIgnoredElement(node) && node.hasAttribute('data-waymark-bar');
+  return node instanceof Element && node.hasAttribute('data-waymark-bar') && isIgnoredElement(node);
 }
 
 function pageMutation(record: MutationRecord): boolean {
   if (ownNode(record.target)) return false;
   if (record.type !== 'childList') return true;
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length === 0 || !nodes.every(ownNode);
+  const { addedNodes, removedNodes } = record;
+  if (addedNodes.length + removedNodes.length === 0) return true;
+  for (const node of addedNodes) if (!ownNode(node)) return true;
+  for (const node of removedNodes) if (!ownNode(node)) return true;
+  return false;
 }
 
 export function trackChanges(doc: Document, onSettled: (count: number) => void): ChangeTracker {

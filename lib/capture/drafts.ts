@@ -5,14 +5,20 @@
  * draft's place under the same id.
  */
 import type { ActionContext } from '@/lib/messages';
+import type { Action, TargetDescription } from '@/lib/steps/types';
 import type { PendingEdits } from './edits';
 import { dropDraft, newOutboxId, saveDraft } from './outbox';
 
 /** What the background needs with the edit of `field` at `at`. Reads layout. */
 type ContextOf = (field: Element, at: number) => ActionContext;
 
+type Draft = { id: string; action: Action; context: ActionContext };
+
 export class Drafts {
-  private draft?: { id: string; field: Element; context: ActionContext };
+  private draft?: { id: string; field: Element; context: ActionContext; target: TargetDescription };
+  /** The newest state not written yet: while a write is under way, keystrokes only update it. */
+  private unsaved?: Draft;
+  private writing = false;
 
   constructor(
     private readonly edits: PendingEdits,
@@ -23,18 +29,33 @@ export class Drafts {
 
   /** Stores the pending edit as it stands (after an input event). */
   keep(): void {
-    const edit = this.edits.draft();
+    const same = this.draft?.field === this.edits.pending() ? this.draft : undefined;
+    const edit = this.edits.draft(same?.target);
     if (!edit) {
       // Typed, then undone: what was typed must not stay on disk (nor become a step). Not
       // while the page is hidden: it may read its fields as empty as it goes (see `end`).
-      if (this.draft && this.draft.field === this.edits.pending() && !this.hidden()) this.drop();
+      if (same && !this.hidden()) this.drop();
       return;
     }
-    if (this.draft?.field !== edit.field) {
-      // Once per edit: reading the page's secret boxes on every keystroke would cost the page.
-      this.draft = { id: newOutboxId(), field: edit.field, context: this.contextOf(edit.field, edit.at) };
-    }
-    void saveDraft(this.draft.id, edit.action, { ...this.draft.context, at: edit.at });
+    // Once per edit: describing the field and reading the page's secret boxes on every
+    // keystroke would cost the page.
+    const { id, context } = same ?? (this.draft = {
+      id: newOutboxId(), field: edit.field, context: this.contextOf(edit.field, edit.at), target: edit.action.target,
+    });
+    this.unsaved = { id, action: edit.action, context: { ...context, at: edit.at } };
+    if (!this.writing) this.writeNext();
+  }
+
+  /** One write at a time: a burst of keys (a paste, fast typing) costs the page a few, not one each. */
+  private writeNext(): void {
+    const next = this.unsaved;
+    this.unsaved = undefined;
+    if (!next) return;
+    this.writing = true;
+    void saveDraft(next.id, next.action, next.context).finally(() => {
+      this.writing = false;
+      this.writeNext();
+    });
   }
 
   /**
@@ -47,15 +68,23 @@ export class Drafts {
     const draft = this.draft;
     if (!draft || this.edits.pending() === draft.field) return undefined;
     if (committed?.field === draft.field) {
+      // The step's copy takes the draft's place: an older state must not be written over it.
+      this.unsaved = undefined;
       this.draft = undefined;
       return draft.id;
     }
-    if (this.hidden()) this.draft = undefined;
-    else this.drop();
+    if (this.hidden()) {
+      // The page is going: its newest state is written now, not after the write under way.
+      const last = this.unsaved;
+      this.unsaved = undefined;
+      if (last) void saveDraft(last.id, last.action, last.context);
+      this.draft = undefined;
+    } else this.drop();
     return undefined;
   }
 
   private drop(): void {
+    this.unsaved = undefined;
     if (this.draft) void dropDraft(this.draft.id);
     this.draft = undefined;
   }

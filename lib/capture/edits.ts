@@ -3,14 +3,14 @@
  * submitted, Enter pressed, another action begins) — never one per key or per `change`
  * a keyboard fires in a <select>.
  */
-import type { Action } from '@/lib/steps/types';
+import type { Action, TargetDescription } from '@/lib/steps/types';
 import { storedValue } from '@/lib/privacy/policy';
 import { maskSecret } from '@/lib/privacy/secret-fields';
 import { describeTarget } from './describe';
 import { fieldKind, fieldValue } from './fields';
 
 export interface Edit {
-  action: Action;
+  action: Extract<Action, { kind: 'type' | 'select' }>;
   at: number;
   field: Element;
 }
@@ -47,12 +47,12 @@ export class PendingEdits {
    * A partly typed value is masked when it has a digit: a card number or code is recognised
    * only once complete, and a draft is recorded only if the page is gone before it is.
    */
-  draft(): Edit | undefined {
+  draft(target?: TargetDescription): Edit | undefined {
     const element = this.dirty;
     if (!element) return undefined;
     const value = fieldValue(element);
     if (this.before.get(element) === value) return undefined;
-    const edit = this.editOf(element, value);
+    const edit = this.editOf(element, value, target);
     if (edit.action.kind !== 'type' || edit.action.masked || !/\d/.test(value)) return edit;
     return { ...edit, action: { ...edit.action, value: maskSecret(value), masked: true } };
   }
@@ -68,8 +68,8 @@ export class PendingEdits {
     return this.editOf(element, value);
   }
 
-  private editOf(element: Element, value: string): Edit {
-    const target = describeTarget(element);
+  /** `target`: the field as described earlier in the same edit (a draft's, once per edit). */
+  private editOf(element: Element, value: string, target = describeTarget(element)): Edit {
     const at = this.editedAt;
     if (fieldKind(element) === 'select') return { action: { kind: 'select', target, option: value }, at, field: element };
     // Secret fields are masked here, before the value ever leaves the page.
