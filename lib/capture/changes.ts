@@ -33,12 +33,23 @@ function pageMutation(record: MutationRecord): boolean {
 
 export function trackChanges(doc: Document, onSettled: (count: number) => void): ChangeTracker {
   let count = 0;
+  let lastChange = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const win = doc.defaultView ?? window;
+  // One timer per quiet spell, not one per change: a busy page changes many times a second.
+  const settleCheck = () => {
+    const quietFor = performance.now() - lastChange;
+    if (quietFor < SETTLE_MS) {
+      timer = setTimeout(settleCheck, SETTLE_MS - quietFor);
+      return;
+    }
+    timer = undefined;
+    onSettled(count);
+  };
   const changed = () => {
     count++;
-    clearTimeout(timer);
-    timer = setTimeout(() => onSettled(count), SETTLE_MS);
+    lastChange = performance.now();
+    timer ??= setTimeout(settleCheck, SETTLE_MS);
   };
   const observer = new MutationObserver((records) => {
     if (records.some(pageMutation)) changed();
@@ -48,7 +59,7 @@ export function trackChanges(doc: Document, onSettled: (count: number) => void):
   const events = ['scroll', 'resize', 'input', 'popstate', 'hashchange'] as const;
   for (const type of events) win.addEventListener(type, changed, { capture: true, passive: true });
   // The first picture: the page as it is when recording starts.
-  timer = setTimeout(() => onSettled(count), 0);
+  timer = setTimeout(settleCheck, 0);
   return {
     count: () => count,
     stop() {

@@ -83,7 +83,12 @@ export async function responsivenessFigures(session: BenchSession): Promise<Figu
 
   const block = async (arm: Arm, round: number) => {
     const recording = arm === 'recording' || arm === 'busyRecording';
-    if (recording) await session.api.startRecording(page);
+    if (recording) {
+      await session.api.startRecording(page);
+      // Per event, not per start: the recorder's start-up (injection, first scan, the bar, the
+      // start page's step) is over before the measured interaction begins.
+      await session.api.waitForSteps(1);
+    }
     await page.evaluate((name) => {
       window.__bench.reset();
       performance.clearMeasures(name);
