@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { onMessage } from '@/lib/messages';
 import { routeRecordingMessage } from '@/lib/recording/router';
 import { toggleRecording } from '@/lib/recording/tabs';
-import { drainOutbox } from '@/lib/recording/outbox';
 import { finishInterrupted, workerStarted } from '@/lib/recording/lifecycle';
 import { registerPrivacyMenu } from '@/lib/privacy/context-menu';
 import * as walk from '@/lib/walk/controller';
@@ -16,7 +15,6 @@ export default defineBackground(() => {
   // Each side checks its senders: the walk's messages come from the walked tab, not a recorded one.
   onMessage((message, sender) => (walk.isWalkMessage(message) ? walk.handle(message, sender) : routeRecordingMessage(message, sender)));
   void workerStarted();
-  void drainOutbox();
   registerPrivacyMenu();
   browser.runtime.onStartup.addListener(() => void finishInterrupted());
   browser.runtime.onInstalled.addListener(() => void finishInterrupted());

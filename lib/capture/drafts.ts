@@ -3,10 +3,14 @@
  * mid-typing can no longer send anything, but its draft is already on disk. One draft at a
  * time, for the field being typed in; when the edit becomes a step, its copy takes the
  * draft's place under the same id.
+ *
+ * Writes go one at a time: while one is under way, the newest state waits in memory and is
+ * written when it is done, or at once when the page is left. A renderer killed outright (a
+ * crash, no pagehide) loses only the keys typed during that one write.
  */
 import type { ActionContext } from '@/lib/messages';
 import type { Action, TargetDescription } from '@/lib/steps/types';
-import type { PendingEdits } from './edits';
+import type { Edit, PendingEdits } from './edits';
 import { dropDraft, newOutboxId, saveDraft } from './outbox';
 
 /** What the background needs with the edit of `field` at `at`. Reads layout. */
@@ -37,25 +41,36 @@ export class Drafts {
       if (same && !this.hidden()) this.drop();
       return;
     }
-    // Once per edit: describing the field and reading the page's secret boxes on every
-    // keystroke would cost the page.
-    const { id, context } = same ?? (this.draft = {
-      id: newOutboxId(), field: edit.field, context: this.contextOf(edit.field, edit.at), target: edit.action.target,
-    });
+    const { id, context } = same ?? this.start(edit);
     this.unsaved = { id, action: edit.action, context: { ...context, at: edit.at } };
     if (!this.writing) this.writeNext();
   }
 
+  /**
+   * A new draft. Its field is described and the page's secret boxes read once per edit: on
+   * every keystroke that would cost the page.
+   */
+  private start(edit: Edit): NonNullable<Drafts['draft']> {
+    const context = this.contextOf(edit.field, edit.at);
+    this.draft = { id: newOutboxId(), field: edit.field, context, target: edit.action.target };
+    return this.draft;
+  }
+
   /** One write at a time: a burst of keys (a paste, fast typing) costs the page a few, not one each. */
   private writeNext(): void {
-    const next = this.unsaved;
-    this.unsaved = undefined;
+    const next = this.takeUnsaved();
     if (!next) return;
     this.writing = true;
     void saveDraft(next.id, next.action, next.context).finally(() => {
       this.writing = false;
       this.writeNext();
     });
+  }
+
+  private takeUnsaved(): Draft | undefined {
+    const next = this.unsaved;
+    this.unsaved = undefined;
+    return next;
   }
 
   /**
@@ -75,8 +90,7 @@ export class Drafts {
     }
     if (this.hidden()) {
       // The page is going: its newest state is written now, not after the write under way.
-      const last = this.unsaved;
-      this.unsaved = undefined;
+      const last = this.takeUnsaved();
       if (last) void saveDraft(last.id, last.action, last.context);
       this.draft = undefined;
     } else this.drop();

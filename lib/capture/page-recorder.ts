@@ -201,14 +201,12 @@ export class PageRecorder {
     // (keyboard activation) the page has not reacted yet, so "now" is still "before".
     const offset = frameOffset(this.win);
     const point = press?.point ?? (event.detail > 0 ? { x: event.clientX + offset.x, y: event.clientY + offset.y } : undefined);
-    // The action and its name are read now (the page may rename the button, or flip a switch's
-    // aria-checked, as it reacts); the costly rest (selectors, text) after the handler: a quick
-    // click leaves no time between press and click for the press's own completion.
-    // A press not completed yet (Enter on a button: keydown and click in one task) is completed
-    // now, in the handler: the page may remove the element as it reacts ("Remove item").
+    // Read now, in the handler, as the page may rename the button, flip a switch's aria-checked
+    // or remove the element ("Remove item") as it reacts: the action, its name, and its
+    // selectors and text unless the press already found them after its own handler (a quick
+    // click, or Enter on a button, leaves it no time to).
     const known = press && press.target.selectors.length > 0 ? press.target : undefined;
-    const quick = clickAction(element, known ?? completed(element, press?.target ?? quickTarget(element)), point);
-    const action = (): Action => ({ ...quick, target: completed(element, press?.target ?? quick.target) });
+    const action = clickAction(element, known ?? completed(element, press?.target ?? quickTarget(element)), point);
     this.report(action, press?.changeCount ?? this.changeCount(), press?.at);
   }
 

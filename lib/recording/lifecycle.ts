@@ -12,6 +12,7 @@ import { documentCommitted } from './tabs';
 import { showBar } from './bar-status';
 import { showElementMenu } from '@/lib/privacy/context-menu';
 import { unwatchTabs, watchTabs } from './watch';
+import { drainOutbox } from './outbox';
 
 /**
  * The worker (re)started. While a recording runs, the tab listeners come back, and every
@@ -26,9 +27,13 @@ export async function workerStarted(): Promise<Session> {
   if (session.state === 'idle') {
     unwatchTabs();
     forgetFrames();
+    void drainOutbox(); // drops copies of a recording that is over
     return session;
   }
+  // The outbox listener first, then the drain: a copy written in between is seen by one of
+  // them (before, the drain could read storage just before it and the listener come after).
   watchTabs();
+  void drainOutbox();
   for (const tabId of tabsOf(session)) {
     const frames = (await browser.webNavigation.getAllFrames({ tabId }).catch(() => null)) ?? [];
     frames.sort((a, b) => a.frameId - b.frameId);

@@ -32,7 +32,8 @@ function isRecording(session: Session, tabId: number): session is Session & { gu
 
 /** The acting frame's report at the action's moment. */
 function momentOf(context: ActionContext): FrameReport {
-  return { ...context.frame, changeCount: context.changeCount, url: context.url, viewport: context.viewport, secretBoxes: context.secretBoxes };
+  const { changeCount, url, viewport, secretBoxes, doc } = context;
+  return { ...context.frame, changeCount, url, viewport, secretBoxes, ...(doc ? { doc } : {}) };
 }
 
 /** Resolves true once the step is saved (or deliberately not made), false when saving failed. */

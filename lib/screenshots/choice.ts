@@ -15,6 +15,8 @@ import type { FrameGeometry } from './frame-geometry';
 export interface FrameState extends FrameGeometry {
   url: string;
   changeCount: number;
+  /** The document that reported (lib/capture/frame-report.ts): each one counts from 0. */
+  doc?: string;
   /** Boxes to blur, in the coordinates of the frame's `anchor` (see frame-geometry.ts). */
   secretBoxes: Box[];
   viewport?: Viewport;
@@ -23,14 +25,21 @@ export interface FrameState extends FrameGeometry {
 /** Frame id (0 = top) → its last report. */
 export type PageState = Record<number, FrameState>;
 
-/** The moment of an action in one frame: its address and its change counter then. */
+/** The moment of an action in one frame: its document, address and change counter then. */
 export interface Moment {
   url: string;
   changeCount: number;
+  /** Unknown (a walk's re-capture, an older report): any document at that address and count. */
+  doc?: string;
 }
 
-function sameState(a: Moment | undefined, b: Moment | undefined): boolean {
-  return Boolean(a && b && a.url === b.url && a.changeCount === b.changeCount);
+/**
+ * The same frame state. A reload or a form posted to the same address is a new document
+ * whose counter starts at 0 again: equal counts of two documents are not the same page.
+ */
+export function sameState(a: Moment | undefined, b: Moment | undefined): boolean {
+  if (!a || !b || a.url !== b.url || a.changeCount !== b.changeCount) return false;
+  return a.doc === undefined || b.doc === undefined || a.doc === b.doc;
 }
 
 /** Same frames, each at the same address and change count. */

@@ -38,7 +38,7 @@ export interface IntentFrame {
 /** Enough for a field's focus, the presses while it is edited, and the press that leaves it. */
 const KEPT_INTENTS = 4;
 
-type Stored = FrameState & { doc?: string };
+type Stored = FrameState;
 
 const REPORTS_KEY = 'waymark.frameReports';
 const DB_NAME = 'waymark-frames';
@@ -96,6 +96,11 @@ export function mergeReport(page: Record<number, Stored>, frameId: number, repor
   return newTopDocument ? { 0: report } : { ...page, [frameId]: report };
 }
 
+/**
+ * Intent pictures are kept across a new top document: a link's click can be recorded from
+ * its stored copy after the next page reported, and its picture is the old page's. A moment
+ * names its document, so no action of the new page matches them.
+ */
 export function noteReport(tabId: number, frameId: number, report: FrameReport): void {
   reports.set(tabId, mergeReport(reports.get(tabId) ?? {}, frameId, report));
   saveReports();

@@ -10,7 +10,7 @@ import { blurPage } from './blur';
 import { captureVisible, captureWaitMs, intentWaitMs, type CapturePriority } from './capture-queue';
 import { encodeCapture, type EncodedImage } from './encode';
 import {
-  choosePicture, intentFor, intentNeedsCapture, rescuePlan, samePage, showsSamePage, stillDuringCapture,
+  choosePicture, intentFor, intentNeedsCapture, rescuePlan, samePage, sameState, showsMoment, showsSamePage, stillDuringCapture,
   type Moment, type PageState, type Rescue,
 } from './choice';
 import { renderTab } from './render-tab';
@@ -112,12 +112,15 @@ export async function takeIntentFrame(tabId: number, frameId: number, report: Fr
   // A click into a field is a press and a focus: one picture of that moment will do.
   const prior = intentsOf(tabId).at(-1);
   if (prior && samePage(prior.page, page)) return void (await prior.picture);
-  if (!intentNeedsCapture(settled?.clean ? settled.page : undefined, page, frameId, report, intentWaitMs())) {
-    // The settled frame shows this moment: kept for it, as a newer one may replace it before
-    // the action is reported (a <select>'s choice changes the page before its field is left).
-    if (settled?.clean) rememberIntent(tabId, { page: settled.page, picture: Promise.resolve(settled.image), settled: true });
+  const clean = settled?.clean ? settled : undefined;
+  if (clean && showsMoment(clean.page, page, frameId, report)) {
+    // Kept for this moment: a newer settled frame may replace it before the action is
+    // reported (a <select>'s choice changes the page before its field is left).
+    if (!prior || !samePage(prior.page, clean.page)) rememberIntent(tabId, { page: clean.page, picture: Promise.resolve(clean.image), settled: true });
     return;
   }
+  // A burst past the capture quota: the action falls back as usual.
+  if (!intentNeedsCapture(undefined, page, frameId, report, intentWaitMs())) return;
   const picture = captureTab(tabId, page, 'intent').catch(() => undefined);
   rememberIntent(tabId, { page, picture });
   await picture;
@@ -129,9 +132,7 @@ const RETRY_MS = 250;
 export async function pictureForAction(tabId: number, frameId: number, moment: FrameReport, late = false): Promise<Picture> {
   await loaded();
   const pending = inflight.get(tabId);
-  if (pending && pending.page[frameId]?.changeCount === moment.changeCount && pending.page[frameId]?.url === moment.url) {
-    await pending.done;
-  }
+  if (pending && sameState(pending.page[frameId], moment)) await pending.done;
   const settled = latestFrame(tabId);
   const intents = intentsOf(tabId);
   const intent = intents[intentFor(intents.map((i) => i.page), frameId, moment)];

@@ -192,25 +192,29 @@ async function recapture(message: Extract<WalkMessage, { type: 'walk.recapture' 
     return { ...w, pending: undefined };
   });
   if (!pending) return { error: 'No re-capture is waiting for this step' };
+  const imageId = pending.imageId;
   const change = await recaptureChange(message.stepId, {
     // In the top page's coordinates, like a recorded step's (a frame whose place is unknown keeps no box).
     action: inTopViewport(message.action, tabId, sender.frameId ?? 0, message.frame),
     page: message.page,
     viewport: pending.viewport ?? message.viewport,
     useNewSentence: pending.useNewSentence,
-    ...(pending.imageId ? { imageId: pending.imageId, shot: 'live' as const } : {}),
-  });
-  if (!change) {
-    // The step is gone: its picture would be used by nothing.
-    if (pending.imageId) await db().images.delete(pending.imageId);
-    return { error: 'The step is no longer in the guide' };
+    ...(imageId ? { imageId, shot: 'live' as const } : {}),
+  }).catch((error: unknown) => error instanceof Error ? error : new Error(String(error)));
+  if (!change || change instanceof Error) {
+    // The step is gone (or could not be changed): its picture would be used by nothing.
+    if (imageId) await db().images.delete(imageId);
+    return { error: change ? `The step could not be re-captured: ${change.message}` : 'The step is no longer in the guide' };
   }
   await applyChange(change);
   const updated = await updateWalk((w) => {
+    if (w.state !== 'walking') return w; // stopped meanwhile: the step is changed, the walk over
     const marked = { ...noteHealth(w, message.stepId, 'found'), recaptured: [...w.recaptured.filter((id) => id !== message.stepId), message.stepId] };
-    return moveTo({ ...marked, undoable: message.stepId }, (w.stepIndex ?? 0) + 1);
+    // A Skip or Back that landed meanwhile has moved the walk on already.
+    const stillHere = w.stepIds[w.stepIndex ?? -1] === message.stepId;
+    return moveTo({ ...marked, undoable: message.stepId }, (w.stepIndex ?? 0) + (stillHere ? 1 : 0));
   });
-  await show({ ...updated, undoable: message.stepId });
+  await show(updated);
   return { ok: true };
 }
 

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Drafts } from '@/lib/capture/drafts';
 import { PendingEdits } from '@/lib/capture/edits';
-import { OUTBOX_PREFIX, type OutboxEntry } from '@/lib/capture/outbox';
+import { OUTBOX_PREFIX, post, type OutboxEntry } from '@/lib/capture/outbox';
 import type { ActionContext } from '@/lib/messages';
 
 const context = { changeCount: 0, at: 0, url: 'https://a/', title: 'A', secretBoxes: [] } as unknown as ActionContext;
@@ -48,22 +48,32 @@ describe('Drafts: a tab closed mid-typing keeps what was typed', () => {
     expect(entry).toMatchObject({ draft: true, action: { kind: 'type', target: { name: 'Merchant' } } });
   });
 
-  it('an edit that becomes a step lends it the draft id; no older state is written after', async () => {
+  it('an edit that becomes a step lends it the draft id; no older state is written over its copy', async () => {
     type('B');
     type('Bl'); // waits for the first write
-    const id = drafts.end(edits.commit(input));
-    expect(Object.keys(await stored())).toEqual([OUTBOX_PREFIX + id]);
+    const edit = edits.commit(input)!;
+    const id = drafts.end(edit)!;
+    await post(edit.action, context, id);
+    await vi.waitFor(() => expect(writes).toHaveBeenCalledTimes(2));
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(writes).toHaveBeenCalledTimes(1);
+    expect(writes).toHaveBeenCalledTimes(2);
+    const entries = await stored();
+    expect(Object.keys(entries)).toEqual([OUTBOX_PREFIX + id]);
+    expect(entries[OUTBOX_PREFIX + id]).not.toHaveProperty('draft');
+    expect(typedValue(entries[OUTBOX_PREFIX + id])).toBe('Bl');
   });
 
-  it('a page being left writes its newest state at once, even when it reads the field as empty', async () => {
+  it('a page being left writes its newest state at once, even when it reads the field as empty', () => {
+    writes.mockReturnValue(new Promise(() => undefined)); // the first write never ends
     type('B');
     type('Oat milk');
     hidden = true;
     input.value = ''; // as Firefox reads a field while its tab closes
     expect(drafts.end(edits.commit())).toBeUndefined();
-    await vi.waitFor(async () => expect(typedValue(Object.values(await stored())[0])).toBe('Oat milk'));
+    expect(writes).toHaveBeenCalledTimes(2);
+    const [written] = Object.values(writes.mock.calls[1]![0] as Record<string, OutboxEntry>);
+    expect(written).toMatchObject({ draft: true });
+    expect(typedValue(written)).toBe('Oat milk');
   });
 
   it('typed, then undone: the draft is deleted, and a state still waiting is not written', async () => {

@@ -58,6 +58,15 @@ describe('intentFor', () => {
     expect(intentFor([{ 0: state(4, 'https://b/') }], 0, moment)).toBe(-1);
   });
 
+  it('a reload or a form posted to the same address is another document, counting from 0 again', () => {
+    const inDoc = (doc: string): PageState => ({ 0: { ...state(0), doc } });
+    expect(intentFor([inDoc('old')], 0, { url: 'https://a/', changeCount: 0, doc: 'new' })).toBe(-1);
+    expect(intentFor([inDoc('old'), inDoc('new')], 0, { url: 'https://a/', changeCount: 0, doc: 'new' })).toBe(1);
+    // A moment that names no document (a walk's re-capture) matches any.
+    expect(intentFor([inDoc('old')], 0, { url: 'https://a/', changeCount: 0 })).toBe(0);
+    expect(choosePicture({ ...facts, reports: inDoc('new'), settled: inDoc('old'), moment: { url: 'https://a/', changeCount: 0, doc: 'new' } })).toBe('live');
+  });
+
   it('matches the acting frame, not the top page', () => {
     expect(intentFor([page(9, 4)], 3, { url: 'https://f/', changeCount: 4 })).toBe(0);
   });
