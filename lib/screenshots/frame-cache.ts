@@ -78,9 +78,26 @@ export function loaded(): Promise<void> {
     const saved = (stored[REPORTS_KEY] ?? {}) as Record<string, Record<number, Stored>>;
     reports = new Map([...Object.entries(saved).map(([tab, page]) => [Number(tab), page] as const), ...reports]);
     const all = await withStore('readonly', (s) => s.getAll() as IDBRequest<SettledFrame[]>).catch(() => []);
-    frames = new Map([...all.map((f) => [f.tabId, f] as const), ...frames]);
+    const held = await Promise.all(all.map(inMemory));
+    frames = new Map([...held.flatMap((f) => (f ? [[f.tabId, f] as const] : [])), ...frames]);
   })();
   return loading;
+}
+
+/**
+ * A Blob read from IndexedDB is backed by the database's file, which goes when the record is
+ * written over (the next settled frame of the tab). Firefox then fails to store that Blob in
+ * a step ("UnknownError"): the first action after the worker woke lost its step whenever a
+ * settle came between. So a loaded frame's image is read into memory at once.
+ */
+async function inMemory(frame: SettledFrame): Promise<SettledFrame | undefined> {
+  try {
+    const { blob } = frame.image;
+    const bytes = await blob.arrayBuffer();
+    return { ...frame, image: { ...frame.image, blob: new Blob([bytes], { type: blob.type }) } };
+  } catch {
+    return undefined; // unreadable: as if no frame had been kept
+  }
 }
 
 function saveReports(): void {

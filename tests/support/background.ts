@@ -32,9 +32,12 @@ export async function stopBackground(browser: ExtensionBrowser, api: ExtensionAp
     await cdp.detach();
     return api;
   }
+  // Taken before anything lets it idle: with nothing sent, it can be suspended while the quiet
+  // page opens (over a second on a busy machine), and a suspension before `since` is never seen.
+  const since = Date.now();
+  await api.status();
   const quiet = await ExtensionApi.open(browser.context, browser.extensionId, '/options.html');
   await api.page.close();
-  const since = Date.now();
   await expect
     .poll(async () => ((await lifetime(quiet)) ?.suspendedAt ?? 0) > since, { timeout: 30_000, message: 'the background is suspended' })
     .toBe(true);
