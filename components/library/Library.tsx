@@ -1,7 +1,7 @@
 /** The guide library: every guide, last changed first, searchable; rename, duplicate, delete, undo. */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { librarySummaries, searchSummaries } from '@/lib/db/library';
+import { librarySummaries, newestSummaries, searchSummaries } from '@/lib/db/library';
 import { undo } from '@/lib/editor/history';
 import { UndoBar } from '@/components/common/UndoBar';
 import { GuideCard } from './GuideCard';
@@ -14,11 +14,17 @@ export function Library() {
   const [query, setQuery] = useState('');
   const [deleted, setDeleted] = useState<string>();
   const [limit, setLimit] = useState(PAGE);
-  // Read once (and again on changes); each keystroke searches in memory, not the database.
-  const all = useLiveQuery(() => librarySummaries(), []);
-  const summaries = useMemo(() => (all ? searchSummaries(all, query) : undefined), [all, query]);
-  if (!summaries) return null;
-  const empty = summaries.length === 0 && !query;
+  // The first screen first; then every guide with its text, read once (and again on changes),
+  // so that each keystroke searches in memory, not the database.
+  const first = useLiveQuery(() => newestSummaries(PAGE), []);
+  const all = useLiveQuery(() => (first ? librarySummaries() : undefined), [Boolean(first)]);
+  const found = useMemo(() => (all ? searchSummaries(all, query) : undefined), [all, query]);
+  if (!first) return null;
+  // Until every guide is read, the newest are shown, and a search waits for the rest.
+  const summaries = found ?? (query.trim() ? [] : first.newest);
+  const total = found ? found.length : first.total;
+  const searching = !found && Boolean(query.trim());
+  const empty = total === 0 && !query;
   return (
     <main className="library">
       <h1>Your guides</h1>
@@ -51,6 +57,8 @@ export function Library() {
             <a href="/welcome.html">welcome page</a>.
           </p>
         </div>
+      ) : searching ? (
+        <p className="muted" role="status">Searching…</p>
       ) : summaries.length === 0 ? (
         <p className="muted">No guide matches “{query}”.</p>
       ) : (
@@ -60,8 +68,8 @@ export function Library() {
           ))}
         </ul>
       )}
-      {summaries.length > limit && (
-        <button onClick={() => setLimit(limit + 10 * PAGE)}>Show more guides ({summaries.length - limit} more)</button>
+      {total > limit && (
+        <button onClick={() => setLimit(limit + 10 * PAGE)}>Show more guides ({total - limit} more)</button>
       )}
     </main>
   );

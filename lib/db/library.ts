@@ -19,12 +19,27 @@ export interface GuideSummary {
 export async function librarySummaries(): Promise<GuideSummary[]> {
   const d = db();
   const [guides, summaries] = await Promise.all([d.guides.toArray(), d.summaries.toArray()]);
+  return withSummaries(guides, summaries);
+}
+
+/**
+ * The first screen of the library: the `limit` guides changed last, and how many there are.
+ * It reads no other guide's summary (their text is what takes time in a library of thousands).
+ */
+export async function newestSummaries(limit: number): Promise<{ newest: GuideSummary[]; total: number }> {
+  const d = db();
+  const [guides, total] = await Promise.all([d.guides.orderBy('updatedAt').reverse().limit(limit).toArray(), d.guides.count()]);
+  const summaries = await d.summaries.bulkGet(guides.map((g) => g.id));
+  return { newest: withSummaries(guides, summaries.filter((s) => s !== undefined)), total };
+}
+
+function withSummaries(guides: Guide[], summaries: StoredSummary[]): GuideSummary[] {
   const byGuide = new Map<string, StoredSummary>(summaries.map((s) => [s.guideId, s]));
   const missing = guides.filter((g) => !byGuide.has(g.id)).map((g) => g.id);
   // A summary lost (the worker stopped before writing it, or a guide written around Dexie) is
   // made again. Later, outside this read: a live query may not open a write transaction.
   if (missing.length) {
-    setTimeout(() => refreshSummaries(d, missing).catch((e) => console.error('Waymark: could not summarize guides', e)), 0);
+    setTimeout(() => refreshSummaries(db(), missing).catch((e) => console.error('Waymark: could not summarize guides', e)), 0);
   }
   return guides
     .sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt)

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { db, WaymarkDatabase } from '@/lib/db/database';
 import { saveStep } from '@/lib/db/steps';
 import { createGuide, deleteGuide } from '@/lib/db/guides';
-import { librarySummaries, searchSummaries } from '@/lib/db/library';
+import { librarySummaries, newestSummaries, searchSummaries } from '@/lib/db/library';
 import type { ActionStep } from '@/lib/steps/types';
 
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/db/v1-library.json', import.meta.url), 'utf8'));
@@ -66,6 +66,15 @@ describe('library summaries', () => {
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
   });
+  it('give the first screen: the newest guides with their summaries, and how many there are', async () => {
+    await db().guides.bulkPut([1, 3, 2].map((n) => ({ id: `g${n}`, title: `G${n}`, intro: '', createdAt: n, updatedAt: n * 10, status: 'done' as const })));
+    await db().summaries.bulkPut([{ guideId: 'g3', stepCount: 7, thumbnailId: 't3', text: 'x' }, { guideId: 'g2', stepCount: 2, text: 'y' }]);
+    const { newest, total } = await newestSummaries(2);
+    expect(total).toBe(3);
+    expect(newest.map((s) => [s.guide.id, s.stepCount, s.thumbnailId])).toEqual([['g3', 7, 't3'], ['g2', 2, undefined]]);
+    expect((await librarySummaries()).slice(0, 2)).toEqual(newest);
+  });
+
   it('are made again for a guide written around Dexie (no summary yet)', async () => {
     const raw = db().backendDB();
     await new Promise((resolve, reject) => {
