@@ -3,9 +3,10 @@
  * named after the guide, with progress shown while a long guide is written.
  */
 import { useState } from 'react';
-import type { Guide } from '@/lib/steps/types';
+import type { Guide, Step } from '@/lib/steps/types';
 import { loadGuideData, type Progress } from '@/lib/export/guide-data';
 import { download, fileNameFor } from '@/lib/export/files';
+import { usePreparedPictures } from './usePreparedPictures';
 
 type Format = 'html' | 'pdf' | 'docx' | 'markdown' | 'bundle';
 
@@ -35,7 +36,8 @@ async function exportBlob(format: Format, guideId: string, onProgress: Progress)
   }
 }
 
-export function ExportButtons({ guide }: { guide: Guide }) {
+export function ExportButtons({ guide, steps }: { guide: Guide; steps: Step[] }) {
+  const picturesReady = usePreparedPictures(guide.id, steps, guide.status === 'recording');
   const [busy, setBusy] = useState<Format>();
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [error, setError] = useState<string>();
@@ -55,7 +57,8 @@ export function ExportButtons({ guide }: { guide: Guide }) {
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Export">
+    // data-pictures: whether the export pictures are made yet (the bench waits for it).
+    <div className="toolbar" role="toolbar" aria-label="Export" data-pictures={picturesReady ? 'ready' : 'preparing'}>
       {(Object.keys(LABELS) as Format[]).map((format) => (
         <button key={format} onClick={() => run(format)} disabled={busy !== undefined}>
           {LABELS[format]}

@@ -33,7 +33,7 @@ export function GuideView({ guideId }: { guideId: string }) {
       <nav className="topbar toolbar" aria-label="Guide">
         <a href="#/">All guides</a>
         <UndoBar />
-        {steps && <ExportButtons guide={guide} />}
+        {steps && <ExportButtons guide={guide} steps={steps} />}
         <WalkButton guideId={guideId} />
         <AttentionBadge guideId={guideId} />
         {guide.status === 'recording' && <span className="badge" role="status">Recording… new steps appear here</span>}

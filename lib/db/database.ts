@@ -8,12 +8,14 @@
 import Dexie, { type Table } from 'dexie';
 import type { Guide, Step, StoredImage } from '@/lib/steps/types';
 import { keepSummaries, summarize, type StoredSummary } from './summaries';
+import type { StoredRendition } from './renditions';
 
 export class WaymarkDatabase extends Dexie {
   guides!: Table<Guide, string>;
   steps!: Table<Step, string>;
   images!: Table<StoredImage, string>;
   summaries!: Table<StoredSummary, string>;
+  renditions!: Table<StoredRendition, string>;
 
   constructor(name = 'waymark') {
     super(name);
@@ -32,6 +34,9 @@ export class WaymarkDatabase extends Dexie {
         await tx.table<Step, string>('steps').each((s) => byGuide.get(s.guideId)?.push(s));
         await tx.table<StoredSummary, string>('summaries').bulkPut([...byGuide].map(([id, steps]) => summarize(id, steps)));
       });
+    // v3 (issue 13): export pictures made ahead of the export (lib/export/renditions.ts). Starts
+    // empty: a guide's renditions are made when its page is next opened.
+    this.version(3).stores({ renditions: 'key, guideId, imageId' });
     keepSummaries(this);
   }
 }

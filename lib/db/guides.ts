@@ -32,9 +32,10 @@ export async function updateGuide(id: string, changes: Partial<Omit<Guide, 'id'>
 
 export async function deleteGuide(id: string): Promise<void> {
   const d = db();
-  await d.transaction('rw', d.guides, d.steps, d.images, async () => {
+  await d.transaction('rw', d.guides, d.steps, d.images, d.renditions, async () => {
     await d.steps.where('guideId').equals(id).delete();
     await d.images.where('guideId').equals(id).delete();
+    await d.renditions.where('guideId').equals(id).delete();
     await d.guides.delete(id);
   });
 }

@@ -7,13 +7,14 @@ import { db } from './database';
 
 export async function removeUnusedImages(): Promise<number> {
   const d = db();
-  return d.transaction('rw', d.steps, d.images, async () => {
+  return d.transaction('rw', d.steps, d.images, d.renditions, async () => {
     const used = new Set<string>();
     await d.steps.each((s) => {
       if (s.kind === 'action' && s.imageId) used.add(s.imageId);
     });
     const unused = (await d.images.toCollection().primaryKeys()).filter((id) => !used.has(id));
     await d.images.bulkDelete(unused);
+    await d.renditions.where('imageId').anyOf(unused).delete();
     return unused.length;
   });
 }

@@ -39,3 +39,8 @@ export async function saveStep(step: Step, image?: StoredImage): Promise<void> {
 export function getImage(id: string): Promise<StoredImage | undefined> {
   return db().images.get(id);
 }
+
+/** A guide's screenshots (their Blobs are handles: nothing is read from disk yet). */
+export function imagesOf(guideId: string): Promise<StoredImage[]> {
+  return db().images.where('guideId').equals(guideId).toArray();
+}

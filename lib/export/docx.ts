@@ -10,11 +10,11 @@ import {
 } from 'docx';
 import type { Step } from '@/lib/steps/types';
 import { actionCount, addressOf, type GuideData, numberSteps, type Progress, renderAhead, sentenceOf } from './guide-data';
+import { PRINT_PICTURE } from './renditions';
 
 /** A picture is at most this wide and tall on the page (CSS pixels, 96 per inch): fits A4 and Letter. */
 const PICTURE_WIDTH = 600;
 const PICTURE_HEIGHT = 380;
-const MAX_IMAGE_WIDTH = 1200;
 const MUTED = '5A6473';
 const TONE_COLOR = { tip: '3755D6', warning: 'D68A00' } as const;
 
@@ -63,7 +63,7 @@ export async function exportDocx(data: GuideData, onProgress?: Progress, now = n
   if (guide.intro) body.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun(guide.intro)] }));
   if (steps.length === 0) body.push(new Paragraph({ children: [new TextRun({ text: 'This guide has no steps yet.', color: MUTED })] }));
   const numbered = numberSteps(steps);
-  const shotAt = renderAhead(data, { maxWidth: MAX_IMAGE_WIDTH });
+  const shotAt = renderAhead(data, PRINT_PICTURE);
   for (const [i, { step, number }] of numbered.entries()) {
     body.push(...stepParagraphs(step, number));
     const shot = await shotAt(i);

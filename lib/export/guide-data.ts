@@ -1,14 +1,18 @@
 /** Everything an export needs about one guide, read in one go from the database. */
 import { getGuide } from '@/lib/db/guides';
-import { getImage, stepsOf } from '@/lib/db/steps';
+import { getImage, imagesOf, stepsOf } from '@/lib/db/steps';
+import { getRendition, renditionsOf, type StoredRendition } from '@/lib/db/renditions';
 import type { ActionStep, Guide, Step, StoredImage } from '@/lib/steps/types';
 import type { RenderedShot, RenderOptions } from './render-shot';
+import { exportPicture, shownImageId } from './renditions';
 
 export interface GuideData {
   guide: Guide;
   steps: Step[];
-  /** Looks up a step's screenshot lazily, so exports need not hold every image at once. */
+  /** A step's screenshot. Its Blob is read (and decoded) only when its picture is drawn. */
   image(imageId: string): Promise<StoredImage | undefined>;
+  /** A kept export picture (lib/export/renditions.ts), by key. */
+  rendition?(key: string): Promise<StoredRendition | undefined>;
 }
 
 /** Told after each step, so a page can show how far a long export has come. */
@@ -17,12 +21,16 @@ export type Progress = (done: number, total: number) => void;
 export async function loadGuideData(guideId: string): Promise<GuideData> {
   const guide = await getGuide(guideId);
   if (!guide) throw new Error('This guide no longer exists.');
-  return { guide, steps: await stepsOf(guideId), image: getImage };
-}
-
-/** The image a step shows in exports, if any. */
-export function shownImageId(step: Step): string | undefined {
-  return step.kind === 'action' && !step.hideImage ? step.imageId : undefined;
+  // Read in three queries, not two per step: a 200-step guide's export mostly reads kept pictures.
+  const [steps, images, renditions] = await Promise.all([stepsOf(guideId), imagesOf(guideId), renditionsOf(guideId)]);
+  const imageById = new Map(images.map((image) => [image.id, image]));
+  const renditionByKey = new Map(renditions.map((rendition) => [rendition.key, rendition]));
+  return {
+    guide,
+    steps,
+    image: async (id) => imageById.get(id) ?? getImage(id),
+    rendition: async (key) => renditionByKey.get(key) ?? getRendition(key),
+  };
 }
 
 /** A step with its number (action steps only: headings, text and callouts are not counted). */
@@ -76,38 +84,30 @@ export async function renderedShotOf(
   if (!imageId) return undefined;
   const image = await data.image(imageId);
   if (!image || !(image.width > 0 && image.height > 0)) return undefined;
-  const { renderShot, needsRendering } = await import('./render-shot');
-  const action = step as ActionStep;
-  const fits = image.width <= (options.maxWidth ?? Infinity);
-  const usable = image.blob.type === 'image/jpeg' || image.blob.type === options.type;
-  if (!needsRendering(action, options) && fits && usable) {
-    return { blob: image.blob, width: image.width, height: image.height };
-  }
-  return renderShot(image.blob, action, options);
+  return exportPicture(image, step as ActionStep, options, data.rendition);
 }
 
 /**
- * Renders pictures a few steps ahead of the writer: decoding and encoding run off the main
- * thread, so the next pictures are ready while the current one is written. At most `depth`
- * encoded pictures wait in memory, never the whole guide.
+ * Works a few items ahead of the writer: reading, decoding and encoding pictures run off the
+ * main thread, so the next ones are ready while the current one is written. At most `depth`
+ * results wait in memory, never the whole guide. Items are asked for in order.
  */
-export function renderAhead(
-  data: GuideData,
-  options: RenderOptions,
-  depth = 4,
-): (index: number) => Promise<RenderedShot | undefined> {
-  const started = new Map<number, Promise<RenderedShot | undefined>>();
-  const start = (i: number) => {
-    const step = data.steps[i];
-    if (!step || started.has(i)) return;
-    const promise = renderedShotOf(data, step, options);
-    promise.catch(() => undefined); // a failure is reported when its step is reached
-    started.set(i, promise);
-  };
+export function lookahead<T>(count: number, make: (index: number) => Promise<T>, depth = 4): (index: number) => Promise<T> {
+  const started = new Map<number, Promise<T>>();
   return (index) => {
-    for (let i = index; i <= index + depth; i++) start(i);
-    const promise = started.get(index)!;
+    for (let i = index; i <= Math.min(count - 1, index + depth); i++) {
+      if (started.has(i)) continue;
+      const promise = make(i);
+      promise.catch(() => undefined); // a failure is reported when its item is reached
+      started.set(i, promise);
+    }
+    const promise = started.get(index) ?? make(index);
     started.delete(index);
     return promise;
   };
+}
+
+/** The pictures of `data.steps`, rendered a few steps ahead of the writer. */
+export function renderAhead(data: GuideData, options: RenderOptions): (index: number) => Promise<RenderedShot | undefined> {
+  return lookahead(data.steps.length, (i) => renderedShotOf(data, data.steps[i]!, options));
 }

@@ -13,16 +13,17 @@ import {
   actionCount,
   addressOf,
   type GuideData,
+  lookahead,
   numberSteps,
   type Progress,
-  renderAhead,
+  renderedShotOf,
   sentenceOf,
 } from './guide-data';
+import type { RenderedShot } from './render-shot';
 import { EXPORT_CSS } from './html-style';
+import { SCREEN_PICTURE } from './renditions';
 
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'";
-/** Pictures are shown at most ~820 px wide: encoded a little wider, no heavier than needed. */
-const MAX_IMAGE_WIDTH = 960;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
@@ -128,7 +129,10 @@ export async function exportHtml(data: GuideData, onProgress?: Progress, now = n
   const token = `waymark-image-${crypto.randomUUID()}-`;
   const { doc, pending } = buildDocument(data, now, token);
   const sources: string[] = [];
-  const shotAt = renderAhead({ ...data, steps: pending.map((p) => p.step) }, { maxWidth: MAX_IMAGE_WIDTH, type: 'image/webp', quality: 0.8 });
+  // Each picture's data URL is made ahead too: reading 200 kept pictures one after the other
+  // took half the export's time.
+  const withSource = async (shot: RenderedShot | undefined) => shot && { ...shot, source: await blobToDataUrl(shot.blob) };
+  const shotAt = lookahead(pending.length, (i) => renderedShotOf(data, pending[i]!.step, SCREEN_PICTURE).then(withSource));
   for (const [i, p] of pending.entries()) {
     const shot = await shotAt(i);
     if (shot) {
@@ -136,7 +140,7 @@ export async function exportHtml(data: GuideData, onProgress?: Progress, now = n
       p.img.setAttribute('height', String(shot.height));
       // Printed, a picture is at most 170 mm tall, so its step fits on one page.
       p.img.parentElement?.style.setProperty('--ratio', (shot.width / shot.height).toFixed(4));
-      sources.push(await blobToDataUrl(shot.blob));
+      sources.push(shot.source);
     } else {
       p.img.closest('figure')?.remove();
       sources.push('');

@@ -10,6 +10,7 @@ import type { Step } from '@/lib/steps/types';
 import type { RenderedShot } from './render-shot';
 import { actionCount, addressOf, type GuideData, numberSteps, type Progress, renderAhead, sentenceOf } from './guide-data';
 import { PDF_FONT, useUnicodeFont } from './pdf-fonts';
+import { PRINT_PICTURE } from './renditions';
 
 export type Paper = 'a4' | 'letter';
 
@@ -18,8 +19,6 @@ const FOOTER = 10;
 const GAP = 7;
 /** Millimetres per typographic point. */
 const PT = 25.4 / 72;
-/** A 1200 px wide picture over 140 mm is ~220 dpi: sharp in print, light in size. */
-const MAX_IMAGE_WIDTH = 1200;
 /** The tallest a picture is drawn: two steps with a sentence, a note and a 16:10 picture fit a page. */
 const PICTURE_HEIGHT = 88;
 const INK: [number, number, number] = [28, 36, 48];
@@ -220,7 +219,7 @@ export async function exportPdf(
   titleBlock(layout, data, options.now ?? new Date());
   const outline: Outline = {};
   const numbered = numberSteps(data.steps);
-  const shotAt = renderAhead(data, { maxWidth: MAX_IMAGE_WIDTH });
+  const shotAt = renderAhead(data, PRINT_PICTURE);
   for (const [i, { step, number }] of numbered.entries()) {
     await stepBlock(layout, step, number, outline, () => shotAt(i));
     onProgress?.(i + 1, numbered.length);

@@ -72,13 +72,6 @@ async function encode(canvas: OffscreenCanvas, type: string, quality: number): P
   return canvas.convertToBlob({ type: 'image/jpeg', quality });
 }
 
-/** True when the stored picture can be used as it is (nothing to draw, cut or shrink). */
-export function needsRendering(step: ActionStep, options: RenderOptions = {}): boolean {
-  if (options.blurOnly) return Boolean(step.annotations?.some((a) => a.kind === 'blur'));
-  const region = shownRegion(step);
-  return Boolean(region.width < 1 || region.height < 1 || step.annotations?.length || stepMarks(step, FULL, { width: 100, height: 100 }).length);
-}
-
 /** Paints one mark of lib/steps/marks.ts: the halo first, the coloured line over it. */
 export function paintMark(ctx: Ctx, m: Mark): void {
   ctx.save();

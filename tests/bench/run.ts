@@ -28,7 +28,7 @@ import { libraryFigures } from './figures/library';
 const HERE = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const EXPORT_STEPS = 200;
 const EDITOR_STEPS = 500;
-const EXPORT_IDS = ['exportHtml200Ms', 'exportPdf200Ms', 'exportPdfPeakHeapMB'];
+const EXPORT_IDS = ['exportHtml200Ms', 'exportPdf200Ms', 'exportPicturesReadyMs', 'exportPdfPeakHeapMB'];
 const EDITOR_IDS = ['editorFirstStep500Ms', 'editorHeap500MB'];
 
 /** Each group, with the ids of the figures it reports (so a broken group still shows its rows). */

@@ -66,6 +66,8 @@ test('Word, HTML and PDF: focused pictures with the target ringed, addresses as 
 
   // HTML: the "Go to" address is a link; action pictures are focused (half the screen, the
   // whole button inside) with the two-tone ring drawn around the button; navigation stays whole.
+  // Exported once the page has made its export pictures (lib/export/renditions.ts): read, not drawn.
+  await expect(page.getByRole('toolbar', { name: 'Export' })).toHaveAttribute('data-pictures', 'ready', { timeout: 60_000 });
   const html = await exportFile(page, 'HTML');
   const reader = await context.newPage();
   await reader.setContent(readFileSync(html.path, 'utf8'));
@@ -86,6 +88,16 @@ test('Word, HTML and PDF: focused pictures with the target ringed, addresses as 
     expect(shot.ring).toBeGreaterThan(400);
   }
   await reader.close();
+
+  // An edited step's picture is drawn again: never one made before the edit.
+  await page.getByRole('button', { name: 'Remove focus from Step 2' }).click();
+  await expect(page.getByRole('button', { name: 'Focus on target of Step 2' })).toBeVisible();
+  const edited = await exportFile(page, 'HTML');
+  const again = await context.newPage();
+  await again.setContent(readFileSync(edited.path, 'utf8'));
+  const sizes = await again.locator('ol.steps img').evaluateAll((all: HTMLImageElement[]) => all.map((img) => [img.naturalWidth, img.naturalHeight]));
+  expect(sizes.slice(0, 3)).toEqual([[960, 600], [960, 600], [640, 400]]);
+  await again.close();
 
   // PDF: a cover block and two steps a page; the address as text (and a link).
   const pdf = await exportFile(page, 'PDF');

@@ -1,0 +1,37 @@
+/**
+ * Export pictures kept between exports (lib/export/renditions.ts decides what they are and
+ * when they are made). A rendition is keyed by everything its pixels depend on, so an edit
+ * never finds an old one; renditions no step can ask for any more are deleted with their
+ * guide, their image, or by the guide page once it has made the current ones.
+ */
+import { db } from './database';
+
+export interface StoredRendition {
+  /** `<imageId>:<what is drawn into it and how it is encoded>` (lib/export/renditions.ts). */
+  key: string;
+  guideId: string;
+  imageId: string;
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+export function getRendition(key: string): Promise<StoredRendition | undefined> {
+  return db().renditions.get(key);
+}
+
+/** A guide's renditions (their Blobs are handles: nothing is read from disk yet). */
+export function renditionsOf(guideId: string): Promise<StoredRendition[]> {
+  return db().renditions.where('guideId').equals(guideId).toArray();
+}
+
+export async function putRendition(rendition: StoredRendition): Promise<void> {
+  await db().renditions.put(rendition);
+}
+
+/** Deletes the guide's renditions whose key is not in `current`. */
+export async function keepOnlyRenditions(guideId: string, current: Set<string>): Promise<void> {
+  const keys = await db().renditions.where('guideId').equals(guideId).primaryKeys();
+  const stale = keys.filter((key) => !current.has(key));
+  if (stale.length) await db().renditions.bulkDelete(stale);
+}
