@@ -22,9 +22,8 @@ export function Library() {
   if (!first) return null;
   // Until every guide is read, the newest are shown, and a search waits for the rest.
   const summaries = found ?? (query.trim() ? [] : first.newest);
-  const total = found ? found.length : first.total;
   const searching = !found && Boolean(query.trim());
-  const empty = total === 0 && !query;
+  const empty = first.total === 0 && !query;
   return (
     <main className="library">
       <h1>Your guides</h1>
@@ -68,8 +67,8 @@ export function Library() {
           ))}
         </ul>
       )}
-      {total > limit && (
-        <button onClick={() => setLimit(limit + 10 * PAGE)}>Show more guides ({total - limit} more)</button>
+      {found && found.length > limit && (
+        <button onClick={() => setLimit(limit + 10 * PAGE)}>Show more guides ({found.length - limit} more)</button>
       )}
     </main>
   );

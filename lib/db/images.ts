@@ -4,6 +4,7 @@
  * next editor page starts and no other one is open.
  */
 import { db } from './database';
+import { deleteRenditionsOf } from './renditions';
 
 export async function removeUnusedImages(): Promise<number> {
   const d = db();
@@ -14,7 +15,10 @@ export async function removeUnusedImages(): Promise<number> {
     });
     const unused = (await d.images.toCollection().primaryKeys()).filter((id) => !used.has(id));
     await d.images.bulkDelete(unused);
-    await d.renditions.where('imageId').anyOf(unused).delete();
+    // Export pictures of images that are gone, whoever deleted them (a guide deleted with undo).
+    const kept = new Set(await d.images.toCollection().primaryKeys());
+    const orphaned = (await d.renditions.orderBy('imageId').uniqueKeys()).map(String).filter((id) => !kept.has(id));
+    await deleteRenditionsOf(orphaned);
     return unused.length;
   });
 }

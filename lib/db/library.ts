@@ -19,6 +19,13 @@ export interface GuideSummary {
 export async function librarySummaries(): Promise<GuideSummary[]> {
   const d = db();
   const [guides, summaries] = await Promise.all([d.guides.toArray(), d.summaries.toArray()]);
+  const summarized = new Set(summaries.map((s) => s.guideId));
+  const missing = guides.filter((g) => !summarized.has(g.id)).map((g) => g.id);
+  // A summary lost (the worker stopped before writing it, or a guide written around Dexie) is
+  // made again. Later, outside this read: a live query may not open a write transaction.
+  if (missing.length) {
+    setTimeout(() => refreshSummaries(d, missing).catch((e) => console.error('Waymark: could not summarize guides', e)), 0);
+  }
   return withSummaries(guides, summaries);
 }
 
@@ -33,14 +40,9 @@ export async function newestSummaries(limit: number): Promise<{ newest: GuideSum
   return { newest: withSummaries(guides, summaries.filter((s) => s !== undefined)), total };
 }
 
+/** Guides with their summaries (none yet: 0 steps), last changed first. */
 function withSummaries(guides: Guide[], summaries: StoredSummary[]): GuideSummary[] {
   const byGuide = new Map<string, StoredSummary>(summaries.map((s) => [s.guideId, s]));
-  const missing = guides.filter((g) => !byGuide.has(g.id)).map((g) => g.id);
-  // A summary lost (the worker stopped before writing it, or a guide written around Dexie) is
-  // made again. Later, outside this read: a live query may not open a write transaction.
-  if (missing.length) {
-    setTimeout(() => refreshSummaries(db(), missing).catch((e) => console.error('Waymark: could not summarize guides', e)), 0);
-  }
   return guides
     .sort((a, b) => b.updatedAt - a.updatedAt || b.createdAt - a.createdAt)
     .map((guide) => {

@@ -29,9 +29,14 @@ export async function putRendition(rendition: StoredRendition): Promise<void> {
   await db().renditions.put(rendition);
 }
 
-/** Deletes the guide's renditions whose key is not in `current`. */
-export async function keepOnlyRenditions(guideId: string, current: Set<string>): Promise<void> {
+/** Deletes the guide's renditions whose key is not in `current` (unless `signal` aborted meanwhile). */
+export async function keepOnlyRenditions(guideId: string, current: Set<string>, signal?: AbortSignal): Promise<void> {
   const keys = await db().renditions.where('guideId').equals(guideId).primaryKeys();
   const stale = keys.filter((key) => !current.has(key));
-  if (stale.length) await db().renditions.bulkDelete(stale);
+  if (stale.length && !signal?.aborted) await db().renditions.bulkDelete(stale);
+}
+
+/** Deletes the renditions of images that are gone (or are being deleted in `imageIds`). */
+export async function deleteRenditionsOf(imageIds: string[]): Promise<void> {
+  if (imageIds.length) await db().renditions.where('imageId').anyOf(imageIds).delete();
 }

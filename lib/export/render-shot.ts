@@ -4,6 +4,7 @@
  * the target marks (lib/steps/marks.ts) are drawn into the pixels, so all formats agree and a
  * blurred area can never be recovered from an exported file. Pictures are encoded at the size
  * they are shown, WebP where the browser encodes it (else JPEG).
+ * Exported pictures are kept (lib/export/renditions.ts): a change to what this draws bumps RENDERER_VERSION there.
  */
 import type { ActionStep, Annotation, NormBox, NormPoint } from '@/lib/steps/types';
 import { ANNOTATION_STYLE as S } from '@/lib/steps/annotation-style';

@@ -3,8 +3,9 @@
  * mostly reads them: drawing a picture (decode, crop, marks, encode) takes about 50 ms, which
  * made a 200-step export take 8 to 10 s every time. The guide page makes the missing ones a
  * step at a time while the trainer works (`prepareRenditions`); an export makes and keeps any
- * it does not find. A rendition is keyed by its image and a digest of everything drawn into it,
- * so an edited step never gets an old picture.
+ * it does not find. A rendition is keyed by its image and everything drawn into it, so an
+ * edited step never gets an old picture. Renditions hold the image's pixels as drawn (blurs
+ * included): a redaction deletes those of the images it replaces (lib/privacy/redact.ts).
  */
 import type { ActionStep, Step, StoredImage } from '@/lib/steps/types';
 import { getRendition, keepOnlyRenditions, putRendition, type StoredRendition } from '@/lib/db/renditions';
@@ -17,11 +18,14 @@ import type { RenderedShot, RenderOptions } from './render-shot';
 export const SCREEN_PICTURE: RenderOptions = { maxWidth: 960, type: 'image/webp', quality: 0.8 };
 /** PDF and Word pictures: JPEG, which both embed as it is; 1200 px over 140 mm is ~220 dpi, sharp in print. */
 export const PRINT_PICTURE: RenderOptions = { maxWidth: 1200 };
-/** Made ahead: every format's but Markdown's, whose full-size pictures are made on export. */
+/** Made ahead and kept: every format's but Markdown's, whose full-size pictures are drawn on export. */
 const PREPARED = [SCREEN_PICTURE, PRINT_PICTURE];
 
-/** Bumped whenever render-shot.ts draws differently: renditions made before are never read. */
-const RENDERER_VERSION = 1;
+/**
+ * Bumped whenever a picture is drawn differently (render-shot.ts, and what it draws with:
+ * focus.ts, marks.ts, annotation-style.ts, pixelate.ts): renditions made before are never read.
+ */
+export const RENDERER_VERSION = 1;
 
 /** The stored picture can be used as it is: nothing to draw, cut, shrink or re-encode. Pure. */
 export function usableAsStored(image: StoredImage, step: ActionStep, options: RenderOptions): boolean {
@@ -32,10 +36,16 @@ export function usableAsStored(image: StoredImage, step: ActionStep, options: Re
   return fits && (image.blob.type === 'image/jpeg' || image.blob.type === options.type);
 }
 
-/** What a picture is drawn from besides its image, and how it is encoded. */
+/**
+ * What a picture is drawn from besides its image (the focus and the marks read the action's
+ * kind, target box and click point; never its value, which must not end up in a key), and how
+ * it is encoded.
+ */
 function drawnInputs(step: ActionStep, options: RenderOptions): string {
   const { action, viewport, crop, wholeScreen, marker, annotations } = step;
-  return JSON.stringify([RENDERER_VERSION, options, action, viewport, crop, wholeScreen, marker, annotations]);
+  const box = action.kind === 'navigate' ? undefined : action.target?.box;
+  const point = action.kind === 'click' ? action.point : undefined;
+  return JSON.stringify([RENDERER_VERSION, options, action.kind, box, point, viewport, crop, wholeScreen, marker, annotations]);
 }
 
 /**
@@ -48,7 +58,7 @@ export function renditionKey(imageId: string, step: ActionStep, options: RenderO
 
 /**
  * The step's picture as an export shows it: the stored image, a kept rendition (looked up with
- * `find`), or one made now and kept.
+ * `find`), or one drawn now (and kept, when it is one the guide page makes ahead).
  */
 export async function exportPicture(
   image: StoredImage,
@@ -62,8 +72,10 @@ export async function exportPicture(
   if (kept) return { blob: kept.blob, width: kept.width, height: kept.height };
   const { renderShot } = await import('./render-shot');
   const shot = await renderShot(image.blob, step, options);
-  // Not kept (a full disk, say): the export goes on; the next one only takes longer.
-  await putRendition({ key, guideId: step.guideId, imageId: image.id, ...shot }).catch(() => undefined);
+  if (PREPARED.includes(options)) {
+    // Not kept (a full disk, say): the export goes on; the next one only takes longer.
+    await putRendition({ key, guideId: step.guideId, imageId: image.id, ...shot }).catch(() => undefined);
+  }
   return shot;
 }
 
@@ -75,13 +87,10 @@ export function shownImageId(step: Step): string | undefined {
 /**
  * Makes the renditions a guide's exports will ask for that are not made yet, one picture at a
  * time, then deletes the guide's renditions no step asks for any more (edited or deleted).
- * Stops when `signal` aborts (the steps changed, the page closed). Resolves true when done.
+ * A picture that cannot be drawn is left to the export, which says why. Stops when `signal`
+ * aborts (the steps changed, the page closed). Resolves true when done.
  */
-export async function prepareRenditions(
-  guideId: string,
-  steps: Step[],
-  signal: AbortSignal,
-): Promise<boolean> {
+export async function prepareRenditions(guideId: string, steps: Step[], signal: AbortSignal): Promise<boolean> {
   const current = new Set<string>();
   for (const step of steps) {
     const imageId = shownImageId(step);
@@ -92,10 +101,19 @@ export async function prepareRenditions(
       if (usableAsStored(image, step as ActionStep, options)) continue;
       const key = renditionKey(image.id, step as ActionStep, options);
       current.add(key);
-      if (!signal.aborted && !(await getRendition(key))) await exportPicture(image, step as ActionStep, options);
+      if (signal.aborted) return false;
+      await prepareOne(guideId, key, image, step as ActionStep, options).catch((error: unknown) =>
+        console.warn('Waymark: an export picture was not made ahead', error),
+      );
     }
   }
-  if (signal.aborted) return false;
-  await keepOnlyRenditions(guideId, current);
-  return true;
+  return !signal.aborted && keepOnlyRenditions(guideId, current, signal).then(() => !signal.aborted);
+}
+
+async function prepareOne(guideId: string, key: string, image: StoredImage, step: ActionStep, options: RenderOptions): Promise<void> {
+  const kept = await getRendition(key);
+  if (!kept) return void (await exportPicture(image, step, options));
+  // Made for another guide (this one was split from it): it is this guide's now. Copied into
+  // memory first: Firefox cannot store a Blob read from the very record it replaces.
+  if (kept.guideId !== guideId) await putRendition({ ...kept, guideId, blob: new Blob([await kept.blob.arrayBuffer()], { type: kept.blob.type }) });
 }

@@ -9,6 +9,7 @@
 import type { ActionStep, Box, Step, StoredImage } from '@/lib/steps/types';
 import { db, newId } from '@/lib/db/database';
 import { stepsOf } from '@/lib/db/steps';
+import { deleteRenditionsOf } from '@/lib/db/renditions';
 import { blurBoxes } from '@/lib/screenshots/blur';
 import { sentenceFor } from '@/lib/steps/sentences';
 import { maskSecret } from './secret-fields';
@@ -90,10 +91,12 @@ export async function redactEverywhere(guideId: string, value: string): Promise<
     byId.set(step.id, { ...current, imageId: id });
   }
   const now = Date.now();
-  await d.transaction('rw', d.steps, d.images, async () => {
+  await d.transaction('rw', d.steps, d.images, d.renditions, async () => {
     await d.images.bulkPut(newImages);
     await d.steps.bulkPut([...byId.values()].map((s) => ({ ...s, updatedAt: now })));
     await d.images.bulkDelete(oldImageIds);
+    // Export pictures drawn from the old images show the value too (lib/export/renditions.ts).
+    await deleteRenditionsOf(oldImageIds);
   });
   return byId.size;
 }

@@ -2,6 +2,7 @@
  * The one pixelate function: replaces a rectangle of a canvas by a coarse mosaic, for blurred
  * secrets in stored screenshots (blur.ts) and blur boxes in exports (lib/export/render-shot.ts).
  * The pixels are replaced, not covered: the original cannot be recovered.
+ * Exported pictures are kept (lib/export/renditions.ts): a change to what this draws bumps RENDERER_VERSION there.
  */
 
 export interface PixelRect {

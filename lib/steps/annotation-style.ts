@@ -2,6 +2,7 @@
  * How annotations and the click marker look, in one place, so the editor (SVG over the
  * image) and the exports (drawn into pixels) draw them the same. Sizes are fractions of
  * the image width, so they scale with the picture.
+ * Exported pictures are kept (lib/export/renditions.ts): a change to what this draws bumps RENDERER_VERSION there.
  */
 export const ANNOTATION_STYLE = {
   highlightColor: '#ff4f1f',

@@ -4,6 +4,7 @@
  * the place, in the screenshot's own aspect ratio (so every picture of a guide has the same
  * shape), never cutting the target, inside the image. The stored image is never cut: the
  * trainer's own region (`crop`) wins, and `wholeScreen` shows everything (issue 13).
+ * Exported pictures are kept (lib/export/renditions.ts): a change to what this draws bumps RENDERER_VERSION there.
  */
 import type { ActionStep, Box, NormBox, TargetDescription } from './types';
 

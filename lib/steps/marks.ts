@@ -3,6 +3,7 @@
  * (SVG) and every export (canvas pixels) alike: a two-tone ring around the target's box (a
  * white halo under a coloured line, so it reads on light and dark, red and white buttons) and
  * the click marker. Painters only translate these shapes; they decide nothing.
+ * Exported pictures are kept (lib/export/renditions.ts): a change to what this draws bumps RENDERER_VERSION there.
  */
 import type { ActionStep, NormBox, NormPoint } from './types';
 import { ANNOTATION_STYLE as S } from './annotation-style';

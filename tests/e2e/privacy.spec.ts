@@ -38,6 +38,11 @@ function expectNoSecrets(text: string, where: string, except: string[] = []) {
   }
 }
 
+/** The stored export pictures' records (lib/db/renditions.ts), from readStoredData's JSON. */
+function renditionsOf(records: string): { key: string; imageId: string }[] {
+  return (JSON.parse(records) as { renditions?: { key: string; imageId: string }[] }).renditions ?? [];
+}
+
 /** Every request of the browser context: pages, extension pages and the service worker. */
 function watchRequests(context: BrowserContext): string[] {
   const urls: string[] = [];
@@ -272,6 +277,9 @@ test('"Redact this value everywhere" rewrites the step text and re-blurs the sto
   const editor = await EditorPage.open(context, extensionId, guideId);
   await expect(editor.steps()).toHaveCount(3);
   await expect(editor.stepText(2)).toHaveValue('Type "Blue Bottle" into Merchant');
+  // The page has made its export pictures from the screenshots (lib/export/renditions.ts).
+  await expect(editor.page.getByRole('toolbar', { name: 'Export' })).toHaveAttribute('data-pictures', 'ready');
+  expect(renditionsOf((await readStoredData(api.page)).records).length).toBeGreaterThan(0);
   await editor.steps().nth(1).getByRole('button', { name: 'Redact this value everywhere' }).click();
   await expect(editor.steps().nth(1).getByRole('status')).toHaveText(/^Redacted in \d+ steps?\.$/);
   await expect(editor.stepText(2)).toHaveValue('Type •••• into Merchant'); // as the sentence rules write a masked value
@@ -283,5 +291,9 @@ test('"Redact this value everywhere" rewrites the step text and re-blurs the sto
     expect(text).toContain('Checkout');
     expect(text).not.toContain('Blue Bottle');
   }
+  // No export picture drawn from a replaced screenshot is left (new ones may be drawn from the new ones).
+  const imageIds = new Set((JSON.parse(stored.records) as { images: { id: string }[] }).images.map((image) => image.id));
+  expect(renditionsOf(stored.records).filter((r) => !imageIds.has(r.imageId))).toEqual([]);
+  for (const text of await ocr(stored.renditions)) expect(text).not.toContain('Blue Bottle');
   await expect(editor.steps().nth(2).getByRole('img')).toBeVisible();
 });

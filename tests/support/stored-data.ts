@@ -17,7 +17,10 @@ export interface StoredData {
   records: string;
   /** chrome.storage.local and .session, as one JSON string. */
   storage: string;
+  /** The screenshots (the `images` store). */
   images: Buffer[];
+  /** The export pictures made from them ahead of an export (lib/export/renditions.ts). */
+  renditions: Buffer[];
 }
 
 /** `page` must be an extension page (it opens the extension's own IndexedDB). */
@@ -29,7 +32,7 @@ export async function readStoredData(page: Page): Promise<StoredData> {
       request.onerror = () => reject(request.error);
     });
     const records: Record<string, unknown[]> = {};
-    const images: string[] = [];
+    const blobs: Record<string, string[]> = {};
     for (const name of Array.from(db.objectStoreNames)) {
       const all = await new Promise<unknown[]>((resolve, reject) => {
         const request = db.transaction(name).objectStore(name).getAll();
@@ -43,16 +46,17 @@ export async function readStoredData(page: Page): Promise<StoredData> {
             const bytes = new Uint8Array(await value.arrayBuffer());
             let binary = '';
             for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-            images.push(btoa(binary));
+            (blobs[name] ??= []).push(btoa(binary));
           }
         }
       }
     }
     db.close();
     const storage = { local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) };
-    return { records: JSON.stringify(records), storage: JSON.stringify(storage), images };
+    return { records: JSON.stringify(records), storage: JSON.stringify(storage), blobs };
   });
-  return { ...dump, images: dump.images.map((b64) => Buffer.from(b64, 'base64')) };
+  const buffers = (store: string) => (dump.blobs[store] ?? []).map((b64) => Buffer.from(b64, 'base64'));
+  return { records: dump.records, storage: dump.storage, images: buffers('images'), renditions: buffers('renditions') };
 }
 
 /** Text that tesseract reads in each image (upscaled 2× inside tesseract for small fonts). */

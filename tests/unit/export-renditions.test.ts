@@ -8,10 +8,11 @@ import Dexie from 'dexie';
 import { db, WaymarkDatabase } from '@/lib/db/database';
 import type { ActionStep, StoredImage } from '@/lib/steps/types';
 
-const rendered = vi.hoisted(() => ({ count: 0 }));
+const rendered = vi.hoisted(() => ({ count: 0, failFor: '' }));
 // Node has no OffscreenCanvas: the renderer is replaced by one that counts its calls.
 vi.mock('@/lib/export/render-shot', () => ({
   renderShot: async (_blob: Blob, step: ActionStep) => {
+    if (step.id === rendered.failFor) throw new Error('undecodable picture');
     rendered.count++;
     return { blob: new Blob([`drawn ${step.id} ${rendered.count}`], { type: 'image/webp' }), width: 960, height: 600 };
   },
@@ -33,6 +34,7 @@ function click(id: string, imageId = 'i1'): ActionStep {
 describe('export renditions', () => {
   beforeEach(async () => {
     rendered.count = 0;
+    rendered.failFor = '';
     await db().delete();
     await db().open();
     await db().images.bulkPut([image, { ...image, id: 'i2' }, { ...image, id: 'i3' }]);
@@ -51,6 +53,14 @@ describe('export renditions', () => {
       renditionKey('i1', { ...step, annotations: [{ id: 'a', kind: 'blur', box: { x: 0, y: 0, width: 0.1, height: 0.1 } }] }, SCREEN_PICTURE),
     ];
     for (const other of differs) expect(other).not.toBe(key);
+  });
+
+  it('never hold a typed value in their key (a redaction must not leave it on disk)', () => {
+    const target = { role: 'textbox', name: 'Merchant', tag: 'input', selectors: ['#m'], box: { x: 1, y: 2, width: 3, height: 4 } };
+    const typed = (value: string): ActionStep => ({ ...click('s1'), action: { kind: 'type', target, value, masked: false } });
+    const key = renditionKey('i1', typed('Blue Bottle'), SCREEN_PICTURE);
+    expect(key).not.toContain('Blue Bottle');
+    expect(renditionKey('i1', typed('••••'), SCREEN_PICTURE)).toBe(key);
   });
 
   it('are made once and read by the next export', async () => {
@@ -81,6 +91,30 @@ describe('export renditions', () => {
     expect(await screen.blob.text()).toMatch(/^drawn s1 [56]$/);
   });
 
+  it('go on past a picture that cannot be drawn, which the export is left to draw', async () => {
+    rendered.failFor = 's1';
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await prepareRenditions('g', [click('s1'), click('s3', 'i3')], new AbortController().signal)).toBe(true);
+    expect(rendered.count).toBe(2);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it('are kept only for the formats made ahead (Markdown draws its full-size pictures each time)', async () => {
+    await exportPicture(image, click('s1'), { maxWidth: 1600 });
+    await exportPicture(image, click('s1'), { maxWidth: 1600 });
+    expect(rendered.count).toBe(2);
+    expect(await db().renditions.count()).toBe(0);
+  });
+
+  it('made for a guide that was split become the new guide\'s, without drawing them again', async () => {
+    await prepareRenditions('g', [click('s1')], new AbortController().signal);
+    const split = { ...click('s1'), guideId: 'g2' };
+    await prepareRenditions('g2', [split], new AbortController().signal);
+    expect(rendered.count).toBe(2);
+    expect((await db().renditions.toArray()).map((r) => r.guideId)).toEqual(['g2', 'g2']);
+  });
+
   it('stop when aborted, deleting nothing', async () => {
     const controller = new AbortController();
     await exportPicture(image, { ...click('s1'), wholeScreen: true }, SCREEN_PICTURE);
@@ -92,6 +126,13 @@ describe('export renditions', () => {
   it('go with the images no step uses and with their guide', async () => {
     await exportPicture(image, click('s1'), SCREEN_PICTURE);
     const { removeUnusedImages } = await import('@/lib/db/images');
+    await removeUnusedImages();
+    expect(await db().renditions.count()).toBe(0);
+    // Also those whose image was deleted by someone else (a guide deleted with undo).
+    await db().images.put(image);
+    await db().steps.put(click('s1'));
+    await exportPicture(image, click('s1'), SCREEN_PICTURE);
+    await db().images.delete('i1');
     await removeUnusedImages();
     expect(await db().renditions.count()).toBe(0);
   });
