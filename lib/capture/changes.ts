@@ -7,6 +7,11 @@
 import { isIgnoredElement } from '@/lib/privacy/policy';
 
 const SETTLE_MS = 200;
+/**
+ * The first report waits for a quiet moment, but not longer than this: on a page that never
+ * stops changing (a clock), the recording must still start with its page's step and picture.
+ */
+const FIRST_REPORT_WITHIN_MS = 1000;
 
 export interface ChangeTracker {
   count(): number;
@@ -36,14 +41,18 @@ export function trackChanges(doc: Document, onSettled: (count: number) => void):
   let lastChange = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const win = doc.defaultView ?? window;
+  const firstBy = performance.now() + FIRST_REPORT_WITHIN_MS;
+  let reported = false;
   // One timer per quiet spell, not one per change: a busy page changes many times a second.
   const settleCheck = () => {
-    const quietFor = performance.now() - lastChange;
-    if (quietFor < SETTLE_MS) {
+    const now = performance.now();
+    const quietFor = now - lastChange;
+    if (quietFor < SETTLE_MS && (reported || now < firstBy)) {
       timer = setTimeout(settleCheck, SETTLE_MS - quietFor);
       return;
     }
     timer = undefined;
+    reported = true;
     onSettled(count);
   };
   const changed = () => {

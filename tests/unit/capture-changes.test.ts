@@ -41,6 +41,18 @@ describe('trackChanges', () => {
     expect(settled).toEqual([1]);
   });
 
+  it('a page that never stops changing still reports its start within a second, then only when quiet', async () => {
+    for (let i = 0; i < 40; i++) {
+      change();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(settled).toHaveLength(1);
+    expect(settled[0]).toBeGreaterThanOrEqual(20);
+    expect(settled[0]).toBeLessThanOrEqual(24);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(settled).toEqual([settled[0], 40]);
+  });
+
   it('nothing settles after it stops', async () => {
     change();
     tracker.stop();
