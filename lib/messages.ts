@@ -4,6 +4,7 @@
  * the popup send exactly these plain objects with `runtime.sendMessage`.
  */
 import { browser } from 'wxt/browser';
+import { withTimeout } from '@/lib/with-timeout';
 import type { Action, Box, PageInfo, Viewport } from '@/lib/steps/types';
 import type { FrameGeometry } from '@/lib/screenshots/frame-geometry';
 import type { RenderedPage } from '@/lib/screenshots/render-page';
@@ -206,17 +207,27 @@ export function send<T extends MessageType>(message: Message<T>): Promise<Respon
 }
 
 /**
+ * How long a page has to answer. A document that is going away (a form submitted, a link
+ * followed) may never answer: Firefox keeps such a call open until the old page is collected,
+ * and a caller that waited for it would hold everything queued behind it.
+ */
+export const TAB_ANSWER_MS = 3_000;
+
+/**
  * Sends a request to the content scripts of a tab (all frames, or only `frameId`). Never
- * throws: a tab without a listener (or an API that throws at once) answers `undefined`.
+ * throws: a tab without a listener, an API that throws at once, or a page that has not
+ * answered within `within` ms answers `undefined`.
  */
 export function sendToTab<T extends MessageType>(
   tabId: number,
   message: Message<T>,
   frameId?: number,
+  within = TAB_ANSWER_MS,
 ): Promise<Response<T> | undefined> {
   const options = frameId === undefined ? undefined : { frameId };
   try {
-    return browser.tabs.sendMessage(tabId, message, options).catch(() => undefined) as Promise<Response<T> | undefined>;
+    const answer = browser.tabs.sendMessage(tabId, message, options) as Promise<Response<T>>;
+    return withTimeout(answer, within, message.type).catch(() => undefined);
   } catch {
     return Promise.resolve(undefined);
   }

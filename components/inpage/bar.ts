@@ -6,6 +6,7 @@
  * Plain DOM on purpose: it is injected with the recorder into recorded tabs, which must stay small.
  */
 import { send, type RecordingStatus } from '@/lib/messages';
+import { painted } from '@/lib/capture/painted';
 
 /** How long the bar offers to open the guide after a stop. */
 const SAVED_MS = 6_000;
@@ -119,13 +120,4 @@ export class InPageBar {
     this.status = status;
     this.root = root;
   }
-}
-
-/** Resolves after the next frame is painted (or soon, in a tab that does not paint). */
-function painted(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => resolve();
-    setTimeout(done, 100);
-    requestAnimationFrame(() => requestAnimationFrame(done));
-  });
 }

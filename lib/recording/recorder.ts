@@ -12,6 +12,7 @@ import type { ActionContext, FrameReport } from '@/lib/messages';
 import { pictureForAction, takeIntentFrame, takeSettledFrame, type Picture } from '@/lib/screenshots/picture';
 import { reportedPage } from '@/lib/screenshots/frame-cache';
 import { toTop, type FrameGeometry } from '@/lib/screenshots/frame-geometry';
+import { withTimeout } from '@/lib/with-timeout';
 import { readSession, tabsOf, updateSession, type Session } from './session';
 import { placeStep } from './placement';
 import { showBar } from './bar-status';
@@ -52,7 +53,7 @@ export function recordAction(tabId: number, frameId: number, action: Action, con
     let insertAfter: number | undefined;
     if (outcome.step) {
       const placed = inTopViewport(outcome.action, tabId, frameId, context.frame);
-      insertAfter = await saveStep(session, placed, context, at, await (picture ?? pictureFor(tabId, frameId, context)));
+      insertAfter = await saveStep(session, placed, context, at, await inTime(picture ?? pictureFor(tabId, frameId, context)));
     }
     // Merged into the session as it is now: a control (pause, stop) may have written meanwhile.
     await updateSession((s) => ({ ...s, ...outcome.patch, ...(insertAfter !== undefined ? { insertAfter } : {}) }));
@@ -70,6 +71,19 @@ export function recordAction(tabId: number, frameId: number, action: Action, con
   outstanding.add(settled);
   void settled.finally(() => outstanding.delete(settled));
   return job;
+}
+
+/**
+ * Each browser call a picture makes has its own time limit; this one bounds them all, so that
+ * no picture can hold the steps queued behind it. A step is never dropped for its picture.
+ */
+const PICTURE_WITHIN_MS = 30_000;
+
+function inTime(picture: Promise<Picture>): Promise<Picture> {
+  return withTimeout(picture, PICTURE_WITHIN_MS, 'The picture').catch((error: unknown) => {
+    console.warn('Waymark: step saved without its picture', error);
+    return { shot: 'none' };
+  });
 }
 
 /** A navigation's picture: the page as it is when it is reported. */

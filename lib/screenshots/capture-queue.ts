@@ -5,7 +5,7 @@
  * before settled-frame captures: the press leaves only ~100 ms before the page reacts.
  */
 import { browser } from 'wxt/browser';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '@/lib/with-timeout';
 
 // Firefox has no such quota (its captureVisibleTab needs <all_urls>, which we hold): no spacing.
 const MIN_INTERVAL_MS = import.meta.env.FIREFOX ? 0 : 505;
@@ -19,7 +19,8 @@ export interface CaptureOptions {
   priority?: CapturePriority;
   /**
    * Checked right before the call: false when the capture would show the wrong thing (the
-   * recorded tab is no longer the active one), and then the capture fails instead.
+   * recorded tab is no longer the active one, or shows another page), and then the capture
+   * fails instead.
    */
   ready?: () => Promise<boolean>;
 }
@@ -56,7 +57,7 @@ export function nextJobIndex(priorities: readonly (CapturePriority | undefined)[
 async function captureOnce(job: Job): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     if (attempt > 1) await sleep(captureWaitMs());
-    if (job.ready && !(await job.ready())) throw new Error('tab not visible');
+    if (job.ready && !(await job.ready())) throw new Error('the tab no longer shows the page');
     lastCallAt = Date.now();
     try {
       return await withTimeout(browser.tabs.captureVisibleTab(job.windowId, { format: 'jpeg', quality: 82 }), CAPTURE_TIMEOUT_MS, 'captureVisibleTab');

@@ -45,10 +45,15 @@ function reveal(tabId: number): void {
   void sendToTab(tabId, { type: 'recorder.conceal', hidden: false }, 0);
 }
 
-/** Is the tab still the one shown in its window? Checked right before each capture. */
-async function stillActive(tabId: number, windowId: number): Promise<boolean> {
+/**
+ * Does the tab still show the page a capture is of: the one shown in its window, at the same
+ * top address (`url`, when known)? Checked right before each capture: a page that went away
+ * meanwhile (a form submitted) must fail the capture, not give it the next page's pixels.
+ */
+async function stillShows(tabId: number, windowId: number, url: string | undefined): Promise<boolean> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  return Boolean(tab?.active && tab.windowId === windowId);
+  const samePage = !url || !tab?.url || tab.url === url;
+  return Boolean(tab?.active && tab.windowId === windowId && samePage);
 }
 
 /** Captures the tab as `page` describes it; `after` runs once the pixels are back. */
@@ -65,7 +70,7 @@ async function captureTab(
   await conceal(tabId);
   let dataUrl: string;
   try {
-    dataUrl = await captureVisible(windowId, { priority, ready: () => stillActive(tabId, windowId) });
+    dataUrl = await captureVisible(windowId, { priority, ready: () => stillShows(tabId, windowId, page[0]?.url) });
     await after?.();
   } finally {
     reveal(tabId);

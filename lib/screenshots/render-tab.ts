@@ -11,7 +11,7 @@ import { blurPage } from './blur';
 import type { PageState } from './choice';
 import { encodeCapture, type EncodedImage } from './encode';
 import type { RenderedPage } from './render-page';
-import { withTimeout } from './with-timeout';
+import { withTimeout } from '@/lib/with-timeout';
 
 export const RENDER_FILE: ScriptPublicPath = '/render.js';
 
@@ -41,7 +41,7 @@ async function render(tabId: number, url: string | undefined): Promise<RenderedP
   if (!url || tab?.url !== url) return undefined;
   // Throws on a page extensions may not touch, or a gone tab.
   await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [RENDER_FILE], injectImmediately: true });
-  const result: unknown = await sendToTab(tabId, { type: 'render.page' }, 0);
+  const result: unknown = await sendToTab(tabId, { type: 'render.page' }, 0, RENDER_TIMEOUT_MS);
   // The document may have changed between the check and the drawing.
   return isRendered(result) && result.url === url ? result : undefined;
 }

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { isMessage, send, type Protocol } from '@/lib/messages';
 import { frameGeometry, framePath } from '@/lib/capture/frames';
+import { painted } from '@/lib/capture/painted';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { cleanTitle } from '@/lib/context/title';
 import { WalkPanel } from '@/components/walk/panel';
@@ -199,12 +200,4 @@ function frameAt(win: Window, path: number[]): Window | undefined {
 function loaded(win: Window): Promise<void> {
   if (win.document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => win.addEventListener('load', () => resolve(), { once: true }));
-}
-
-/** Resolves after the next frame is painted (or soon, in a tab that does not paint). */
-function painted(): Promise<void> {
-  return new Promise((resolve) => {
-    setTimeout(resolve, 100);
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
-  });
 }
