@@ -11,7 +11,7 @@ import { sendToTab } from '@/lib/messages';
 import { forgetFrames } from '@/lib/screenshots/frame-cache';
 import { readSession, tabsOf, updateSession, writeSession, type Session } from './session';
 import { restrictionOf } from './restricted';
-import { settledSteps } from './recorder';
+import { PICTURE_WITHIN_MS, settledSteps } from './recorder';
 import { deleteNewestStep, discardRecording } from './placement';
 import { showBar, status } from './bar-status';
 import { cleanTitle } from '@/lib/context/title';
@@ -101,9 +101,12 @@ async function setState(state: Exclude<RecordingState, 'idle'>): Promise<{ state
 export const pause = () => setState('paused');
 export const resume = () => setState('recording');
 
-/** Unfinished field edits in the recorded tabs are sent, and every step is saved. */
+/**
+ * Unfinished field edits in the recorded tabs are sent, and every step is saved. A page answers
+ * once its edit's step is saved, picture included: it is given as long as a picture may take.
+ */
 async function flushEdits(tabs: number[]): Promise<void> {
-  await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'recorder.flush' })));
+  await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'recorder.flush' }, undefined, PICTURE_WITHIN_MS)));
   await settledSteps();
 }
 

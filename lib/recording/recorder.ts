@@ -74,10 +74,12 @@ export function recordAction(tabId: number, frameId: number, action: Action, con
 }
 
 /**
- * Each browser call a picture makes has its own time limit; this one bounds them all, so that
- * no picture can hold the steps queued behind it. A step is never dropped for its picture.
+ * The captures, renderings and page messages a picture waits for have time limits of their
+ * own; this one bounds the picture as a whole, so that nothing it waits for can hold the
+ * steps queued behind it. A step is never dropped for its picture: one that failed or came
+ * too late is saved without it.
  */
-const PICTURE_WITHIN_MS = 30_000;
+export const PICTURE_WITHIN_MS = 30_000;
 
 function inTime(picture: Promise<Picture>): Promise<Picture> {
   return withTimeout(picture, PICTURE_WITHIN_MS, 'The picture').catch((error: unknown) => {

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/lib/messages';
-import { forgetFrames } from '@/lib/screenshots/frame-cache';
+import { forgetFrames, loaded, topDocumentReplaced } from '@/lib/screenshots/frame-cache';
 import { loadPrivacySettings } from '@/lib/privacy/settings';
 import { sessionNow, tabsOf, updateSession } from './session';
 import { showBar } from './bar-status';
@@ -52,6 +52,8 @@ export async function tabClosed(tabId: number): Promise<void> {
  * are recorded now, before the new page reports anything; then the new one is covered.
  */
 export async function documentReplaced(tabId: number, frameId: number, url: string): Promise<void> {
+  // First, before the new document is covered and can report.
+  if (frameId === 0) await loaded().then(() => topDocumentReplaced(tabId));
   const session = await sessionNow();
   if (session.state !== 'idle' && tabsOf(session).includes(tabId)) await drainOutbox({ tabId, frameId }).catch(drainFailed);
   await documentCommitted(tabId, frameId, url);

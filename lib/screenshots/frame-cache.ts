@@ -47,6 +47,8 @@ const STORE = 'settled';
 let reports = new Map<number, Record<number, Stored>>();
 let frames = new Map<number, SettledFrame>();
 const intents = new Map<number, IntentFrame[]>();
+/** Per tab, the top documents a newer one replaced (memory only, like the intents). */
+const replaced = new Map<number, Set<string>>();
 let loading: Promise<void> | undefined;
 
 function openDb(): Promise<IDBDatabase> {
@@ -119,8 +121,25 @@ export function mergeReport(page: Record<number, Stored>, frameId: number, repor
  * names its document, so no action of the new page matches them.
  */
 export function noteReport(tabId: number, frameId: number, report: FrameReport): void {
+  // A document back from the back-forward cache is shown again.
+  if (frameId === 0 && report.doc) replaced.get(tabId)?.delete(report.doc);
   reports.set(tabId, mergeReport(reports.get(tabId) ?? {}, frameId, report));
   saveReports();
+}
+
+/**
+ * A new top document committed in the tab: the one last reported there is gone from the
+ * screen, and a capture described by its reports would show the next page. (A route change
+ * in a single-page app commits nothing.) Call after `loaded()`.
+ */
+export function topDocumentReplaced(tabId: number): void {
+  const doc = reports.get(tabId)?.[0]?.doc;
+  if (doc) replaced.set(tabId, new Set([...(replaced.get(tabId) ?? []), doc]));
+}
+
+/** Has a newer top document replaced `doc` in the tab since it reported? */
+export function isReplaced(tabId: number, doc: string | undefined): boolean {
+  return doc !== undefined && Boolean(replaced.get(tabId)?.has(doc));
 }
 
 /** The tab's state as last reported. */
@@ -158,6 +177,8 @@ export function intentsOf(tabId: number): IntentFrame[] {
 export function forgetFrames(tabId?: number): void {
   if (tabId === undefined) intents.clear();
   else intents.delete(tabId);
+  if (tabId === undefined) replaced.clear();
+  else replaced.delete(tabId);
   // After loading, or the stored copy of other tabs' reports would be written over.
   void loaded().then(() => {
     const tabs = tabId === undefined ? [...new Set([...reports.keys(), ...frames.keys()])] : [tabId];

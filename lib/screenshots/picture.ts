@@ -15,7 +15,7 @@ import {
 } from './choice';
 import { renderTab } from './render-tab';
 import {
-  intentsOf, latestFrame, loaded, noteReport, rememberFrame, rememberIntent, reportedPage,
+  intentsOf, isReplaced, latestFrame, loaded, noteReport, rememberFrame, rememberIntent, reportedPage,
 } from './frame-cache';
 
 export interface Picture {
@@ -46,14 +46,14 @@ function reveal(tabId: number): void {
 }
 
 /**
- * Does the tab still show the page a capture is of: the one shown in its window, at the same
- * top address (`url`, when known)? Checked right before each capture: a page that went away
- * meanwhile (a form submitted) must fail the capture, not give it the next page's pixels.
+ * Does the tab still show the page a capture is of: the one shown in its window, whose top
+ * document (`doc`, when known) no newer one has replaced? Checked right before each capture:
+ * a page that went away meanwhile (a form submitted) must fail the capture, not give it the
+ * next page's pixels.
  */
-async function stillShows(tabId: number, windowId: number, url: string | undefined): Promise<boolean> {
+async function stillShows(tabId: number, windowId: number, doc: string | undefined): Promise<boolean> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  const samePage = !url || !tab?.url || tab.url === url;
-  return Boolean(tab?.active && tab.windowId === windowId && samePage);
+  return Boolean(tab?.active && tab.windowId === windowId && !isReplaced(tabId, doc));
 }
 
 /** Captures the tab as `page` describes it; `after` runs once the pixels are back. */
@@ -70,7 +70,7 @@ async function captureTab(
   await conceal(tabId);
   let dataUrl: string;
   try {
-    dataUrl = await captureVisible(windowId, { priority, ready: () => stillShows(tabId, windowId, page[0]?.url) });
+    dataUrl = await captureVisible(windowId, { priority, ready: () => stillShows(tabId, windowId, page[0]?.doc) });
     await after?.();
   } finally {
     reveal(tabId);

@@ -1,6 +1,7 @@
 /** A tab's frame reports: a new page's top document drops the old page's frames (16.9). */
 import { describe, expect, it } from 'vitest';
-import { mergeReport } from '@/lib/screenshots/frame-cache';
+import type { FrameReport } from '@/lib/messages';
+import { forgetFrames, isReplaced, loaded, mergeReport, noteReport, topDocumentReplaced } from '@/lib/screenshots/frame-cache';
 
 const report = (doc: string, changeCount = 1) => ({ url: 'https://a/', changeCount, secretBoxes: [{ x: 1, y: 1, width: 5, height: 5 }], doc });
 
@@ -14,5 +15,31 @@ describe('mergeReport', () => {
   it('a new top document (a navigation) forgets the old page\'s frames and their blur boxes', () => {
     const page = mergeReport(mergeReport({}, 0, report('old')), 4, report('frame'));
     expect(mergeReport(page, 0, report('new'))).toEqual({ 0: report('new') });
+  });
+});
+
+describe('replaced top documents', () => {
+  const frame = (doc: string): FrameReport => ({ ...report(doc), viewport: { width: 800, height: 600, dpr: 1 }, path: [] });
+
+  it('a commit marks the last reported top document gone, until it reports again (back-forward cache)', async () => {
+    await loaded();
+    noteReport(7, 0, frame('form'));
+    noteReport(7, 3, frame('ad'));
+    expect(isReplaced(7, 'form')).toBe(false);
+    topDocumentReplaced(7);
+    expect(isReplaced(7, 'form')).toBe(true);
+    // Only the top document: a frame's document is not what a capture is described by.
+    expect(isReplaced(7, 'ad')).toBe(false);
+    expect(isReplaced(8, 'form')).toBe(false);
+    expect(isReplaced(7, undefined)).toBe(false);
+    noteReport(7, 0, frame('done'));
+    expect(isReplaced(7, 'done')).toBe(false);
+    // Back: the form page comes back from the cache and reports again.
+    topDocumentReplaced(7);
+    noteReport(7, 0, frame('form'));
+    expect(isReplaced(7, 'form')).toBe(false);
+    expect(isReplaced(7, 'done')).toBe(true);
+    forgetFrames(7);
+    expect(isReplaced(7, 'done')).toBe(false);
   });
 });
