@@ -35,9 +35,11 @@ export interface ActionContext {
   viewport: Viewport;
   title: string;
   url: string;
-  /** Boxes to blur, in CSS pixels of the frame's anchor (see lib/screenshots/frame-geometry.ts). */
-  secretBoxes: Box[];
-  /** Where the frame sits (boxes above are in its `anchor` frame's viewport). */
+  /**
+   * Where the frame sits (the target's box is in its `anchor` frame's viewport). No secret
+   * boxes: the picture an action gets was taken, with its own boxes, when the page settled or
+   * the action began; one captured later asks the frame for its boxes then (`recorder.report`).
+   */
   frame?: FrameGeometry;
   /** The sending document (as in FrameReport): finds the frame of a copy whose message was lost. */
   doc?: string;
@@ -98,6 +100,8 @@ export interface Protocol {
   'capture.error': { req: { message: string }; res: { ok: boolean } };
   /** Background → one frame: its change counter now (was the page still during a capture?). */
   'recorder.count': { req: object; res: { url: string; changeCount: number } };
+  /** Background → one frame: its report now, secret boxes included, for a picture taken now. */
+  'recorder.report': { req: object; res: FrameReport };
   /** The recorded page's context (lib/context/page-context.ts), for a new guide's intro. */
   'context.page': { req: { excerpt: string }; res: { ok: boolean } };
   /** Background → recorder (injected: it starts listening at once): stop or start listening. */
@@ -171,6 +175,7 @@ const TYPES: readonly MessageType[] = [
   'capture.intent',
   'capture.error',
   'recorder.count',
+  'recorder.report',
   'context.page',
   'recorder.state',
   'privacy.context-target',

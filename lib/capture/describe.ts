@@ -18,25 +18,38 @@ function shortText(element: Element): string | undefined {
 }
 
 // A unique selector costs the most of describing an element (finder queries the document
-// many times), and the same control is often used again and again: reuse a recent answer.
-const SELECTOR_TTL_MS = 5000;
-const recentSelectors = new WeakMap<Element, { selectors: string[]; at: number }>();
+// many times), and the same control is often used again and again: finder's answer is reused
+// while it still finds this element, and only it, in the same tree.
+const knownSelectors = new WeakMap<Element, string[]>();
+
+function stillFinds(element: Element, scope: ParentNode, selectors: string[]): boolean {
+  try {
+    return selectors.every((selector) => {
+      const found = scope.querySelectorAll(selector);
+      return found.length === 1 && found[0] === element;
+    });
+  } catch {
+    return false;
+  }
+}
 
 function selectorsOf(element: Element): string[] {
-  const recent = recentSelectors.get(element);
-  if (recent && performance.now() - recent.at < SELECTOR_TTL_MS) return recent.selectors;
+  // Inside a shadow root, finder searches that root.
+  const root = element.getRootNode();
+  const scope = root instanceof ShadowRoot ? root : element.ownerDocument;
+  const known = knownSelectors.get(element);
+  if (known && stillFinds(element, scope, known)) return known;
   const selectors: string[] = [];
   try {
-    // Inside a shadow root, finder searches that root.
-    const root = element.getRootNode();
-    const scope = root instanceof ShadowRoot ? root : element.ownerDocument;
     selectors.push(finder(element, { root: scope as unknown as Element, timeoutMs: 50 }));
   } catch {
     // finder gives up on some pages (huge DOMs, timeouts); the other locators remain.
   }
+  // Kept only when finder answered: it may answer next time.
+  const answered = selectors.length > 0;
   const byId = element.id ? `#${CSS.escape(element.id)}` : undefined;
   if (byId && !selectors.includes(byId)) selectors.push(byId);
-  recentSelectors.set(element, { selectors, at: performance.now() });
+  if (answered) knownSelectors.set(element, selectors);
   return selectors;
 }
 

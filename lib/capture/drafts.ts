@@ -4,9 +4,9 @@
  * time, for the field being typed in; when the edit becomes a step, its copy takes the
  * draft's place under the same id.
  *
- * Writes go one at a time: while one is under way, the newest state waits in memory and is
- * written when it is done, or at once when the page is left. A renderer killed outright (a
- * crash, no pagehide) loses only the keys typed during that one write.
+ * Writes go one at a time, at most one per `DRAFT_EVERY_MS`: meanwhile the newest state waits
+ * in memory and is written next, or at once when the page is left. A renderer killed outright
+ * (a crash, no pagehide) loses only the keys typed in that time.
  */
 import type { ActionContext } from '@/lib/messages';
 import type { Action, TargetDescription } from '@/lib/steps/types';
@@ -17,6 +17,9 @@ import { dropDraft, newOutboxId, saveDraft } from './outbox';
 type ContextOf = (field: Element, at: number) => ActionContext;
 
 type Draft = { id: string; action: Action; context: ActionContext };
+
+/** Each write costs the page a storage call: a person types 5–10 keys a second. */
+const DRAFT_EVERY_MS = 200;
 
 export class Drafts {
   private draft?: { id: string; field: Element; context: ActionContext; target: TargetDescription };
@@ -46,22 +49,20 @@ export class Drafts {
     if (!this.writing) this.writeNext();
   }
 
-  /**
-   * A new draft. Its field is described and the page's secret boxes read once per edit: on
-   * every keystroke that would cost the page.
-   */
+  /** A new draft. Its field is described once per edit: on every keystroke that would cost the page. */
   private start(edit: Edit): NonNullable<Drafts['draft']> {
     const context = this.contextOf(edit.field, edit.at);
     this.draft = { id: newOutboxId(), field: edit.field, context, target: edit.action.target };
     return this.draft;
   }
 
-  /** One write at a time: a burst of keys (a paste, fast typing) costs the page a few, not one each. */
+  /** One write at a time, spaced: a burst of keys (a paste, fast typing) costs the page a few, not one each. */
   private writeNext(): void {
     const next = this.takeUnsaved();
     if (!next) return;
     this.writing = true;
-    void saveDraft(next.id, next.action, next.context).finally(() => {
+    const spaced = new Promise((resolve) => setTimeout(resolve, DRAFT_EVERY_MS));
+    void Promise.all([saveDraft(next.id, next.action, next.context), spaced]).finally(() => {
       this.writing = false;
       this.writeNext();
     });

@@ -8,9 +8,16 @@ import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { frameGeometry } from './frames';
 import { afterHandler } from './measure';
 
+/** Intents this close at one change count are one moment (the background keeps its picture). */
+const SAME_INTENT_MS = 1000;
+
+const viewportOf = (win: Window) => ({ width: win.innerWidth, height: win.innerHeight, dpr: win.devicePixelRatio });
+
 export class FrameReports {
   /** Names this document in reports and in the outbox copies of its actions. */
   readonly doc = Math.random().toString(36).slice(2);
+
+  private lastIntent?: { changeCount: number; at: number };
 
   constructor(private readonly win: Window) {}
 
@@ -20,17 +27,21 @@ export class FrameReports {
     return {
       changeCount,
       url: win.location.href,
-      viewport: { width: win.innerWidth, height: win.innerHeight, dpr: win.devicePixelRatio },
+      viewport: viewportOf(win),
       secretBoxes: secretBoxes(win.document),
       ...frameGeometry(win),
       doc: this.doc,
     };
   }
 
-  /** What the background needs with an action. */
+  /**
+   * What the background needs with an action. Not its secret boxes: finding them reads the
+   * whole page, and the action's picture has boxes of its own (see ActionContext).
+   */
   context(changeCount: number, at: number): ActionContext {
-    const { secretBoxes: boxes, viewport, path, anchor, children, url } = this.report(changeCount);
-    return { changeCount, at, url, title: this.win.document.title, viewport, secretBoxes: boxes, frame: { path, anchor, children }, doc: this.doc };
+    const win = this.win;
+    const { path, anchor, children } = frameGeometry(win);
+    return { changeCount, at, url: win.location.href, title: win.document.title, viewport: viewportOf(win), frame: { path, anchor, children }, doc: this.doc };
   }
 
   /** The page has been quiet: the background may keep a picture of it. */
@@ -44,6 +55,10 @@ export class FrameReports {
    * the page reacts.
    */
   intent(changeCount: number, at: number): void {
+    // A click into a field is a press and then a focus, at one count: one report will do.
+    const last = this.lastIntent;
+    if (last && last.changeCount === changeCount && at - last.at < SAME_INTENT_MS) return;
+    this.lastIntent = { changeCount, at };
     afterHandler(() => void send({ type: 'capture.intent', ...this.report(changeCount), at }).catch(() => undefined));
   }
 }

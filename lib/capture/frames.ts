@@ -82,7 +82,9 @@ function anchorWindow(win: Window): Window {
  */
 export function frameGeometry(win: Window): FrameGeometry {
   const children: ChildFrame[] = [];
-  for (const element of win.document.querySelectorAll('iframe, frame')) {
+  // Most pages have no frames: then no query of the whole document.
+  const elements = win.frames.length > 0 ? win.document.querySelectorAll('iframe, frame') : [];
+  for (const element of elements) {
     const frame = element as HTMLIFrameElement;
     let index = -1;
     for (let i = 0; i < win.frames.length; i++) if (win.frames[i] === frame.contentWindow) index = i;

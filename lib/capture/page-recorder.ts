@@ -65,10 +65,12 @@ export class PageRecorder {
     this.address = new AddressWatch(win);
     this.reports = new FrameReports(win);
     this.top = win === win.top;
-    // After a capture the background asks each frame whether it changed meanwhile.
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if (!isMessage(message) || message.type !== 'recorder.count' || !this.tracker) return undefined;
-      sendResponse({ url: this.win.location.href, changeCount: this.changeCount() });
+      if (!isMessage(message) || !this.tracker) return undefined;
+      // After a capture the background asks each frame whether it changed meanwhile.
+      if (message.type === 'recorder.count') sendResponse({ url: this.win.location.href, changeCount: this.changeCount() });
+      // Before a capture for an action, what to blur as the page is now.
+      if (message.type === 'recorder.report') sendResponse(this.reports.report(this.changeCount()));
       return undefined;
     });
   }

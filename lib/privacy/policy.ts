@@ -5,7 +5,7 @@
  * single question per event; settings come from a cache, never a storage read per event.
  */
 import { findSensitive } from './detectors';
-import { isSecretField, maskSecret } from './secret-fields';
+import { isSecretField, maskSecret, noteSecretField } from './secret-fields';
 import { currentPrivacySettings, type PrivacySettings } from './settings';
 import { siteAllowedBy, siteMatches } from './sites';
 
@@ -28,7 +28,7 @@ function closestSafe(element: Element, selector: string): boolean {
 /** True when events on this element must not become steps. */
 export function isIgnoredElement(element: Element): boolean {
   // Seeing the field now remembers it as secret, should it turn into a plain field later.
-  isSecretField(element);
+  noteSecretField(element);
   if (element.closest(IGNORE_SELECTOR) !== null) return true;
   const url = element.ownerDocument.defaultView?.location.href ?? '';
   const settings = currentPrivacySettings();

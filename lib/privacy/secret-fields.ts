@@ -54,10 +54,16 @@ function words(element: TextField): string {
     .join(' ');
 }
 
-function looksSecret(element: TextField): boolean {
+/** A password field, or one the page's autocomplete says holds a secret: cheap tests. */
+function plainlySecret(element: TextField): boolean {
   if (element.localName === 'input' && (element as HTMLInputElement).type === 'password') return true;
   const autocomplete = (element.getAttribute('autocomplete') ?? '').toLowerCase().split(/\s+/);
-  if (autocomplete.some((token) => SECRET_AUTOCOMPLETE.test(token))) return true;
+  return autocomplete.some((token) => SECRET_AUTOCOMPLETE.test(token));
+}
+
+function looksSecret(element: TextField): boolean {
+  if (plainlySecret(element)) return true;
+  // Dearer: a field's labels are found by a search of its document.
   if (namesSecret(words(element))) return true;
   // Last, as it is the dearest test: a field drawn as dots by CSS.
   const view = element.ownerDocument.defaultView;
@@ -83,4 +89,14 @@ export function maskSecret(value: string): string {
   const digits = value.replace(/\D/g, '');
   if (digits.length >= 13 && digits.length <= 19) return `•••• ${digits.slice(-4)}`;
   return '••••';
+}
+
+/**
+ * The cheap half of `isSecretField`, for every event on a field: a password field is
+ * remembered as secret, should a show-password toggle turn it plain later. The dearer tests
+ * (labels, CSS) run where a value is stored and where a page's secret boxes are found, which
+ * every settle and intent does for all fields.
+ */
+export function noteSecretField(element: Element): void {
+  if (!everSecret.has(element) && isTextField(element) && plainlySecret(element)) everSecret.add(element);
 }

@@ -16,11 +16,15 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 
 /** Detector results per text node, reused while its text and the settings stay the same. */
 const memo = new WeakMap<Text, { text: string; key: string; matches: SensitiveMatch[] }>();
 
+const NONE: SensitiveMatch[] = [];
+/** Shorter text (in a node or a field) is not tested: most of a page's text nodes are that short. */
+const MIN_LENGTH = 7;
+
 function matchesOf(node: Text, enabled: Record<SensitiveCategory, boolean>, key: string): SensitiveMatch[] {
   const text = node.data;
   const known = memo.get(node);
   if (known && known.text === text && known.key === key) return known.matches;
-  const matches = text.length < 7 || !mightBeSensitive(text) ? [] : findSensitive(text, enabled);
+  const matches = mightBeSensitive(text) ? findSensitive(text, enabled) : NONE;
   memo.set(node, { text, key, matches });
   return matches;
 }
@@ -32,7 +36,7 @@ function textBoxes(scan: ScanRoot, enabled: Record<SensitiveCategory, boolean>, 
   const walker = doc.createTreeWalker(start, NodeFilter.SHOW_TEXT);
   const range = doc.createRange();
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (SKIPPED.has(node.parentElement?.tagName ?? '')) continue;
+    if (node.length < MIN_LENGTH || SKIPPED.has(node.parentElement?.tagName ?? '')) continue;
     const matches = matchesOf(node, enabled, key);
     if (matches.length === 0) continue;
     // One exact measurement of the whole node (overflow included) before measuring each match.
@@ -51,7 +55,7 @@ function textBoxes(scan: ScanRoot, enabled: Record<SensitiveCategory, boolean>, 
 
 function fieldBoxes(scan: ScanRoot, enabled: Record<SensitiveCategory, boolean>, out: Box[]): void {
   for (const field of scan.root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')) {
-    if (field.value.length < 7 || findSensitive(field.value, enabled).length === 0) continue;
+    if (field.value.length < MIN_LENGTH || findSensitive(field.value, enabled).length === 0) continue;
     const box = placeRect(field.getBoundingClientRect(), scan);
     if (box) out.push(box);
   }

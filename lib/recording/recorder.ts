@@ -9,7 +9,7 @@ import { newId } from '@/lib/db/database';
 import type { Action, ActionStep, Box, Point } from '@/lib/steps/types';
 import { sentenceFor } from '@/lib/steps/sentences';
 import type { ActionContext, FrameReport } from '@/lib/messages';
-import { pictureForAction, takeIntentFrame, takeSettledFrame, type Picture } from '@/lib/screenshots/picture';
+import { pictureForAction, takeIntentFrame, takeSettledFrame, type ActionMoment, type Picture } from '@/lib/screenshots/picture';
 import { reportedPage } from '@/lib/screenshots/frame-cache';
 import { toTop, type FrameGeometry } from '@/lib/screenshots/frame-geometry';
 import { withTimeout } from '@/lib/with-timeout';
@@ -31,10 +31,10 @@ function isRecording(session: Session, tabId: number): session is Session & { gu
   return session.state === 'recording' && tabsOf(session).includes(tabId) && Boolean(session.guideId);
 }
 
-/** The acting frame's report at the action's moment. */
-function momentOf(context: ActionContext): FrameReport {
-  const { changeCount, url, viewport, secretBoxes, doc } = context;
-  return { ...context.frame, changeCount, url, viewport, secretBoxes, ...(doc ? { doc } : {}) };
+/** The acting frame at the action's moment. */
+function momentOf(context: ActionContext): ActionMoment {
+  const { changeCount, url, viewport, doc } = context;
+  return { ...context.frame, changeCount, url, viewport, ...(doc ? { doc } : {}) };
 }
 
 /** Resolves true once the step is saved (or deliberately not made), false when saving failed. */

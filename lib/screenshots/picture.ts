@@ -132,9 +132,42 @@ export async function takeIntentFrame(tabId: number, frameId: number, report: Fr
 }
 
 const RETRY_MS = 250;
+/** A frame that takes longer to say what to blur is taken for gone (see `pageNow`). */
+const REPORT_WITHIN_MS = 1000;
+
+/** An acting frame at its action's moment: what it reports with the action, no secret boxes. */
+export type ActionMoment = Omit<FrameReport, 'secretBoxes'>;
+
+/**
+ * The page for a capture taken now for an action, with the acting frame's report asked for
+ * now: what to blur is what the page shows at the capture (a click may have opened a form with
+ * a password field), not what it showed at the action. Undefined when the action's document
+ * no longer answers: its page is gone, and a capture would not show it.
+ */
+async function pageNow(tabId: number, frameId: number, moment: ActionMoment): Promise<PageState | undefined> {
+  const now = await sendToTab(tabId, { type: 'recorder.report' }, frameId, REPORT_WITHIN_MS);
+  if (!now || (moment.doc !== undefined && now.doc !== moment.doc)) return undefined;
+  return { ...reportedPage(tabId), [frameId]: now };
+}
+
+/** A capture now for an action (see `pageNow`); throws when it cannot be taken. */
+async function captureNow(tabId: number, frameId: number, moment: ActionMoment): Promise<EncodedImage> {
+  const page = await pageNow(tabId, frameId, moment);
+  if (!page) throw new Error('the page no longer answers');
+  return captureTab(tabId, page, 'intent');
+}
+
+/**
+ * A rendering's page: html2canvas measures the top frame's boxes as it draws (render-tab.ts);
+ * the acting frame's are asked for now, or else its last report's.
+ */
+async function pageToRender(tabId: number, frameId: number, moment: ActionMoment): Promise<PageState> {
+  const reports = reportedPage(tabId);
+  return (await pageNow(tabId, frameId, moment)) ?? { ...reports, [frameId]: { ...moment, secretBoxes: reports[frameId]?.secretBoxes ?? [] } };
+}
 
 /** The picture for an action in `frameId`; `moment` is the frame at the action's moment. */
-export async function pictureForAction(tabId: number, frameId: number, moment: FrameReport, late = false): Promise<Picture> {
+export async function pictureForAction(tabId: number, frameId: number, moment: ActionMoment, late = false): Promise<Picture> {
   await loaded();
   const pending = inflight.get(tabId);
   if (pending && sameState(pending.page[frameId], moment)) await pending.done;
@@ -159,9 +192,8 @@ export async function pictureForAction(tabId: number, frameId: number, moment: F
     if (image) return { image, shot: intent?.settled ? 'settled' : 'live' };
   }
   if (choice === 'fallback' && settled) return { image: settled.image, shot: 'fallback' };
-  const page = { ...reports, [frameId]: moment };
   try {
-    return { image: await captureTab(tabId, page, 'intent'), shot: 'live' };
+    return { image: await captureNow(tabId, frameId, moment), shot: 'live' };
   } catch {
     // The capture failed: see `rescuePlan` for what is tried instead.
   }
@@ -172,9 +204,9 @@ export async function pictureForAction(tabId: number, frameId: number, moment: F
         return settled && { image: settled.image, shot: 'fallback' };
       case 'retry':
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-        return captureTab(tabId, page, 'intent').then((image) => ({ image, shot: 'live' as const }), () => undefined);
+        return captureNow(tabId, frameId, moment).then((image) => ({ image, shot: 'live' as const }), () => undefined);
       case 'render': {
-        const image = await renderTab(tabId, page);
+        const image = await renderTab(tabId, await pageToRender(tabId, frameId, moment));
         return image && { image, shot: 'rendered' };
       }
     }

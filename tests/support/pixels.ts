@@ -38,6 +38,35 @@ export function countColour(extensionPage: Page, imageId: string, colour: Rgb, t
   );
 }
 
+type Moment = { url: string; changeCount: number };
+/** A settled frame as the background keeps it (lib/screenshots/frame-cache.ts), without its image. */
+export interface SettledFrameRow {
+  tabId: number;
+  clean: boolean;
+  takenAt: number;
+  page: Record<number, Moment>;
+}
+
+/** The settled frames Waymark holds, one per tab, read from its database. */
+export async function settledFrames(extensionPage: Page): Promise<SettledFrameRow[]> {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<SettledFrameRow[]>((resolve) => {
+        const open = indexedDB.open('waymark-frames');
+        open.onerror = () => resolve([]);
+        open.onupgradeneeded = () => open.result.createObjectStore('settled');
+        open.onsuccess = () => {
+          const request = open.result.transaction('settled').objectStore('settled').getAll();
+          request.onsuccess = () => {
+            resolve((request.result as SettledFrameRow[]).map(({ tabId, clean, takenAt, page }) => ({ tabId, clean, takenAt, page })));
+            open.result.close();
+          };
+          request.onerror = () => resolve([]);
+        };
+      }),
+  );
+}
+
 /**
  * True when Waymark holds a settled frame that it knows is clean. Given a tab: that tab's
  * frame, and only while it shows the page as it is now, every frame of it: each frame that
@@ -45,22 +74,8 @@ export function countColour(extensionPage: Page, imageId: string, colour: Rgb, t
  * background asks after a capture). The next action on a quiet page is pictured from it.
  */
 export async function cleanSettledFrame(extensionPage: Page, tabId?: number): Promise<boolean> {
-  return extensionPage.evaluate(async (tabId) => {
-    type Moment = { url: string; changeCount: number };
-    type Settled = { tabId: number; clean: boolean; page: Record<number, Moment> };
-    const frames = await new Promise<Settled[]>((resolve) => {
-      const open = indexedDB.open('waymark-frames');
-      open.onerror = () => resolve([]);
-      open.onupgradeneeded = () => open.result.createObjectStore('settled');
-      open.onsuccess = () => {
-        const request = open.result.transaction('settled').objectStore('settled').getAll();
-        request.onsuccess = () => {
-          resolve(request.result as Settled[]);
-          open.result.close();
-        };
-        request.onerror = () => resolve([]);
-      };
-    });
+  const frames = await settledFrames(extensionPage);
+  return extensionPage.evaluate(async ({ tabId, frames }) => {
     const clean = frames.filter((f) => f.clean && (tabId === undefined || f.tabId === tabId));
     if (tabId === undefined || !clean[0]) return clean.length > 0;
     const taken = clean[0].page;
@@ -76,7 +91,7 @@ export async function cleanSettledFrame(extensionPage: Page, tabId?: number): Pr
       if (now?.url !== taken[frameId]?.url || now?.changeCount !== taken[frameId]?.changeCount) return false;
     }
     return true;
-  }, tabId);
+  }, { tabId, frames });
 }
 
 /** One stored picture's bytes, read from Waymark's IndexedDB by id. */

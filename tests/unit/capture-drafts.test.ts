@@ -48,6 +48,17 @@ describe('Drafts: a tab closed mid-typing keeps what was typed', () => {
     expect(entry).toMatchObject({ draft: true, action: { kind: 'type', target: { name: 'Merchant' } } });
   });
 
+  it('writes are spaced: keys typed just after a write wait for the next one', async () => {
+    type('B');
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the first write is done
+    type('Bl');
+    type('Blu');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(writes).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(writes).toHaveBeenCalledTimes(2));
+    expect(typedValue(Object.values(await stored())[0])).toBe('Blu');
+  });
+
   it('an edit that becomes a step lends it the draft id; no older state is written over its copy', async () => {
     type('B');
     type('Bl'); // waits for the first write

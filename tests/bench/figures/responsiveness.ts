@@ -21,8 +21,10 @@ import type { Figure } from '../report';
 import { bootstrapDifference, bootstrapMean, mean, percentile, summarize } from '../stats';
 import type { BenchSession } from '../session';
 import { INPUT_EVENTS, MainThreadProbe } from '../main-thread';
+import { settledFrames } from '../../support/pixels';
 
-const ROUNDS = 10;
+/** `BENCH_ROUNDS=20 npm run bench -- --only=responsiveness` narrows the intervals, at 10 s a round. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const HANDLER_MEASURE = 'waymark:handler';
 /** The calibration: a known cost per input event that the method must find. */
 const CALIBRATION_MS = 2;
@@ -47,6 +49,15 @@ async function workload(page: Page, points: { x: number; y: number }[], filter: 
   await page.mouse.move(700, 600);
   for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 300);
   for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -300);
+}
+
+/** Waits for a settled frame taken since `since` (the recorder's first report at the start). */
+async function firstSettledFrame(session: BenchSession, since: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await settledFrames(session.api.page)).some((frame) => frame.takenAt >= since)) {
+    if (Date.now() > deadline) throw new Error('No settled frame after the recording started');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function centre(page: Page, role: 'button' | 'textbox', name: string) {
@@ -84,10 +95,14 @@ export async function responsivenessFigures(session: BenchSession): Promise<Figu
   const block = async (arm: Arm, round: number) => {
     const recording = arm === 'recording' || arm === 'busyRecording';
     if (recording) {
+      const started = Date.now();
       await session.api.startRecording(page);
       // Per event, not per start: the recorder's start-up (injection, first scan, the bar, the
-      // start page's step) is over before the measured interaction begins.
+      // start page's step, the first settled picture) is over before the measured interaction
+      // begins. On this page, which never stops changing, that first picture is the only one:
+      // it is taken within a second of the start, often after the start page's step is saved.
       await session.api.waitForSteps(1);
+      await firstSettledFrame(session, started);
     }
     await page.evaluate((name) => {
       window.__bench.reset();
