@@ -44,9 +44,12 @@ export class FrameReports {
     return { changeCount, at, url: win.location.href, title: win.document.title, viewport: viewportOf(win), frame: { path, anchor, children }, doc: this.doc };
   }
 
-  /** The page has been quiet: the background may keep a picture of it. */
-  settled(changeCount: number): void {
-    void send({ type: 'capture.settled', ...this.report(changeCount) }).catch(() => undefined);
+  /**
+   * The page has been quiet: the background may keep a picture of it. `restored`: it is shown
+   * again from the back-forward cache, which the background had taken it for gone.
+   */
+  settled(changeCount: number, restored = false): void {
+    void send({ type: 'capture.settled', ...this.report(changeCount), ...(restored ? { restored } : {}) }).catch(() => undefined);
   }
 
   /**

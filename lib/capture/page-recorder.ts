@@ -132,6 +132,8 @@ export class PageRecorder {
     // (requestSubmit(), leaving the page and history.back() all fire trusted events.)
     on_('submit', (e) => e.isTrusted && this.flush());
     on_('pagehide', (e) => e.isTrusted && this.leave());
+    // Back (or forward) to this page from the cache: its pictures may be taken again.
+    on_('pageshow', (e) => e.isTrusted && e.persisted && afterHandler(() => this.reports.settled(this.changeCount(), true)));
     on_('popstate', (e) => e.isTrusted && this.address.notePopstate());
     this.win.document.addEventListener('DOMContentLoaded', guarded(() => this.reportNavigation()), options);
     this.tracker = trackChanges(this.win.document, guarded((changeCount: number) => this.onSettled(changeCount)));

@@ -41,14 +41,17 @@ const KEPT_INTENTS = 4;
 type Stored = FrameState;
 
 const REPORTS_KEY = 'waymark.frameReports';
+const REPLACED_KEY = 'waymark.replacedDocuments';
+/** A tab's replaced documents kept: enough for going back and forth through a few pages. */
+const KEPT_REPLACED = 8;
 const DB_NAME = 'waymark-frames';
 const STORE = 'settled';
 
 let reports = new Map<number, Record<number, Stored>>();
 let frames = new Map<number, SettledFrame>();
 const intents = new Map<number, IntentFrame[]>();
-/** Per tab, the top documents a newer one replaced (memory only, like the intents). */
-const replaced = new Map<number, Set<string>>();
+/** Per tab, the top documents a newer one replaced, newest last (kept with the reports). */
+let replaced = new Map<number, string[]>();
 let loading: Promise<void> | undefined;
 
 function openDb(): Promise<IDBDatabase> {
@@ -76,9 +79,10 @@ async function withStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStor
 /** Loads what an earlier worker left, once per worker. Every reader awaits it. */
 export function loaded(): Promise<void> {
   loading ??= (async () => {
-    const stored = await browser.storage.session.get(REPORTS_KEY).catch(() => ({}) as Record<string, unknown>);
-    const saved = (stored[REPORTS_KEY] ?? {}) as Record<string, Record<number, Stored>>;
-    reports = new Map([...Object.entries(saved).map(([tab, page]) => [Number(tab), page] as const), ...reports]);
+    const stored = await browser.storage.session.get([REPORTS_KEY, REPLACED_KEY]).catch(() => ({}) as Record<string, unknown>);
+    const byTab = <T>(key: string) => Object.entries((stored[key] ?? {}) as Record<string, T>).map(([tab, value]) => [Number(tab), value] as const);
+    reports = new Map([...byTab<Record<number, Stored>>(REPORTS_KEY), ...reports]);
+    replaced = new Map([...byTab<string[]>(REPLACED_KEY), ...replaced]);
     const all = await withStore('readonly', (s) => s.getAll() as IDBRequest<SettledFrame[]>).catch(() => []);
     const held = await Promise.all(all.map(inMemory));
     frames = new Map([...held.flatMap((f) => (f ? [[f.tabId, f] as const] : [])), ...frames]);
@@ -106,6 +110,10 @@ function saveReports(): void {
   void browser.storage.session.set({ [REPORTS_KEY]: Object.fromEntries(reports) }).catch(() => undefined);
 }
 
+function saveReplaced(): void {
+  void browser.storage.session.set({ [REPLACED_KEY]: Object.fromEntries(replaced) }).catch(() => undefined);
+}
+
 /**
  * The tab's reports after a frame reported: a new top document (a navigation) drops every
  * report of the page before, so its frames' blur boxes never land on the next page.
@@ -121,9 +129,14 @@ export function mergeReport(page: Record<number, Stored>, frameId: number, repor
  * names its document, so no action of the new page matches them.
  */
 export function noteReport(tabId: number, frameId: number, report: FrameReport): void {
-  // A document back from the back-forward cache is shown again.
-  if (frameId === 0 && report.doc) replaced.get(tabId)?.delete(report.doc);
-  reports.set(tabId, mergeReport(reports.get(tabId) ?? {}, frameId, report));
+  const { restored, ...state } = report;
+  // A document back from the back-forward cache is shown again. Only its own word counts: a
+  // report it sent just before it was left may be handled after the next page committed.
+  if (restored && frameId === 0 && report.doc && replaced.get(tabId)?.includes(report.doc)) {
+    replaced.set(tabId, replaced.get(tabId)!.filter((doc) => doc !== report.doc));
+    saveReplaced();
+  }
+  reports.set(tabId, mergeReport(reports.get(tabId) ?? {}, frameId, state));
   saveReports();
 }
 
@@ -134,12 +147,15 @@ export function noteReport(tabId: number, frameId: number, report: FrameReport):
  */
 export function topDocumentReplaced(tabId: number): void {
   const doc = reports.get(tabId)?.[0]?.doc;
-  if (doc) replaced.set(tabId, new Set([...(replaced.get(tabId) ?? []), doc]));
+  const known = replaced.get(tabId) ?? [];
+  if (!doc || known.includes(doc)) return;
+  replaced.set(tabId, [...known, doc].slice(-KEPT_REPLACED));
+  saveReplaced();
 }
 
-/** Has a newer top document replaced `doc` in the tab since it reported? */
+/** Has a newer top document replaced `doc` in the tab since it reported? Call after `loaded()`. */
 export function isReplaced(tabId: number, doc: string | undefined): boolean {
-  return doc !== undefined && Boolean(replaced.get(tabId)?.has(doc));
+  return doc !== undefined && Boolean(replaced.get(tabId)?.includes(doc));
 }
 
 /** The tab's state as last reported. */
@@ -177,16 +193,20 @@ export function intentsOf(tabId: number): IntentFrame[] {
 export function forgetFrames(tabId?: number): void {
   if (tabId === undefined) intents.clear();
   else intents.delete(tabId);
-  if (tabId === undefined) replaced.clear();
-  else replaced.delete(tabId);
-  // After loading, or the stored copy of other tabs' reports would be written over.
-  void loaded().then(() => {
-    const tabs = tabId === undefined ? [...new Set([...reports.keys(), ...frames.keys()])] : [tabId];
+  const forget = () => {
+    const tabs = tabId === undefined ? [...new Set([...reports.keys(), ...frames.keys(), ...replaced.keys()])] : [tabId];
     for (const id of tabs) {
       reports.delete(id);
       frames.delete(id);
+      replaced.delete(id);
     }
+  };
+  forget();
+  // Again after loading, or the stored copy of other tabs' reports would be written over.
+  void loaded().then(() => {
+    forget();
     saveReports();
+    saveReplaced();
     const clear = (s: IDBObjectStore) => (tabId === undefined ? s.clear() : s.delete(tabId));
     return withStore('readwrite', clear).catch(() => undefined);
   });

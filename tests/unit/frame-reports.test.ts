@@ -1,7 +1,8 @@
 /** A tab's frame reports: a new page's top document drops the old page's frames (16.9). */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import type { FrameReport } from '@/lib/messages';
-import { forgetFrames, isReplaced, loaded, mergeReport, noteReport, topDocumentReplaced } from '@/lib/screenshots/frame-cache';
+import { forgetFrames, isReplaced, loaded, mergeReport, noteReport, reportedPage, topDocumentReplaced } from '@/lib/screenshots/frame-cache';
 
 const report = (doc: string, changeCount = 1) => ({ url: 'https://a/', changeCount, secretBoxes: [{ x: 1, y: 1, width: 5, height: 5 }], doc });
 
@@ -21,7 +22,7 @@ describe('mergeReport', () => {
 describe('replaced top documents', () => {
   const frame = (doc: string): FrameReport => ({ ...report(doc), viewport: { width: 800, height: 600, dpr: 1 }, path: [] });
 
-  it('a commit marks the last reported top document gone, until it reports again (back-forward cache)', async () => {
+  it('a commit marks the last reported top document gone, until it is shown again from the back-forward cache', async () => {
     await loaded();
     noteReport(7, 0, frame('form'));
     noteReport(7, 3, frame('ad'));
@@ -32,14 +33,30 @@ describe('replaced top documents', () => {
     expect(isReplaced(7, 'ad')).toBe(false);
     expect(isReplaced(8, 'form')).toBe(false);
     expect(isReplaced(7, undefined)).toBe(false);
+    // A report the form page sent before it was left, handled after the next page committed.
+    noteReport(7, 0, frame('form'));
+    expect(isReplaced(7, 'form')).toBe(true);
     noteReport(7, 0, frame('done'));
     expect(isReplaced(7, 'done')).toBe(false);
-    // Back: the form page comes back from the cache and reports again.
+    // Back: the form page comes back from the cache and says so.
     topDocumentReplaced(7);
-    noteReport(7, 0, frame('form'));
+    noteReport(7, 0, { ...frame('form'), restored: true });
     expect(isReplaced(7, 'form')).toBe(false);
     expect(isReplaced(7, 'done')).toBe(true);
+    expect(reportedPage(7)[0]).not.toHaveProperty('restored');
     forgetFrames(7);
     expect(isReplaced(7, 'done')).toBe(false);
+  });
+
+  it('a worker started again still knows them', async () => {
+    await loaded();
+    noteReport(9, 0, frame('checkout'));
+    topDocumentReplaced(9);
+    await vi.waitFor(async () => expect(await browser.storage.session.get('waymark.replacedDocuments')).toEqual({ 'waymark.replacedDocuments': { 9: ['checkout'] } }));
+    vi.resetModules();
+    const restarted = await import('@/lib/screenshots/frame-cache');
+    await restarted.loaded();
+    expect(restarted.isReplaced(9, 'checkout')).toBe(true);
+    restarted.forgetFrames(9);
   });
 });
