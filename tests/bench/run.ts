@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: what users feel, measured in real Chromium with the built extension, against
- * budgets. Prints one table, writes tests/bench/results.json (ignored by git) and appends a
- * line to tests/bench/history.jsonl (committed), so runs can be compared over time.
+ * `npm run bench`: what users feel, measured in real Chromium with the built extension (the
+ * pre-action pictures in Firefox ESR too), against budgets. Prints one table, writes
+ * tests/bench/results.json (ignored by git) and appends a line to tests/bench/history.jsonl
+ * (committed), so runs can be compared over time.
  *
  *   npm run bench              measure and report; exit 0
  *   npm run bench -- --check   exit 1 if a budget fails
- *   npm run bench -- --only=capture,guides    run some groups (size, responsiveness, capture, pictures, library, guides);
+ *   npm run bench -- --only=capture,guides    run some groups (size, responsiveness, capture,
+ *                                            pictures, pictures-firefox, library, guides);
  *                                            not added to the history
  *
  * Each group runs in a fresh browser profile. Figures and how they are measured: tests/bench/figures/.
@@ -20,7 +22,8 @@ import { copyGuide, openSeedPage, seedGuide } from './seed';
 import { contentScriptFigures } from './figures/size';
 import { responsivenessFigures } from './figures/responsiveness';
 import { captureFigures } from './figures/capture';
-import { PICTURE_IDS, pictureFigures } from './figures/pictures';
+import { FIREFOX_PICTURE_IDS, FIREFOX_PICTURE_LAUNCH, PICTURE_IDS, pictureFigures } from './figures/pictures';
+import { launchFirefoxWithExtension } from '../support/firefox';
 import { exportFigures } from './figures/exports';
 import { editorFigures } from './figures/editor';
 import { libraryFigures } from './figures/library';
@@ -43,6 +46,7 @@ const GROUPS: Record<string, { ids: string[]; run: () => Promise<Figure[]> }> = 
     run: () => withSession(captureFigures),
   },
   pictures: { ids: PICTURE_IDS, run: () => withSession(pictureFigures) },
+  'pictures-firefox': { ids: FIREFOX_PICTURE_IDS, run: () => withSession(pictureFigures, launchFirefoxWithExtension, FIREFOX_PICTURE_LAUNCH) },
   library: { ids: ['libraryOpenMs', 'librarySearchKeyMs'], run: () => withSession(libraryFigures) },
   guides: {
     ids: [...EXPORT_IDS, ...EDITOR_IDS],

@@ -1,10 +1,12 @@
 /**
- * One benchmark browser: Chromium with the built extension (tests/support/chromium.ts), the
- * fixture server, and the automation API page. Each group of figures gets a fresh one, so a
- * group's leftovers (guides, caches, memory) never weigh on the next.
+ * One benchmark browser: Chromium with the built extension (tests/support/chromium.ts), or
+ * Firefox ESR for the groups that run there too (tests/support/firefox.ts), the fixture
+ * server, and the automation API page. Each group of figures gets a fresh one, so a group's
+ * leftovers (guides, caches, memory) never weigh on the next.
  */
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../support/chromium';
+import type { LaunchOptions } from '../support/extension';
 import { startFixtureServer, type FixtureServer } from '../support/server';
 import { ExtensionApi } from '../support/pages/extension-api';
 
@@ -22,13 +24,23 @@ export interface BenchSession {
 // the browser with page.evaluate needs that helper to exist there too.
 const NAME_SHIM = 'globalThis.__name ??= (f) => f;';
 
-export async function withSession<T>(run: (session: BenchSession) => Promise<T>): Promise<T> {
+/**
+ * Readies an extension page for page.evaluate (see NAME_SHIM): the context's init script
+ * reaches them in Chromium, not in Firefox.
+ */
+export async function readyForEvaluate(page: Page): Promise<void> {
+  await page.evaluate(NAME_SHIM);
+}
+
+type Launch = (options?: LaunchOptions) => Promise<ExtensionBrowser>;
+
+export async function withSession<T>(run: (session: BenchSession) => Promise<T>, launch: Launch = launchWithExtension, options?: LaunchOptions): Promise<T> {
   const server = await startFixtureServer();
-  const browser = await launchWithExtension();
+  const browser = await launch(options);
   try {
     await browser.context.addInitScript({ content: NAME_SHIM });
     const api = await ExtensionApi.open(browser.context, browser.extensionId);
-    await api.page.evaluate(NAME_SHIM);
+    await readyForEvaluate(api.page);
     const session: BenchSession = {
       browser,
       server,
@@ -40,7 +52,7 @@ export async function withSession<T>(run: (session: BenchSession) => Promise<T>)
       },
       async openExtensionPage(path) {
         const page = await browser.context.newPage();
-        await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+        await browser.gotoExtensionPage(page, path.startsWith('/') ? path : `/${path}`);
         return page;
       },
     };

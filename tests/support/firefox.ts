@@ -21,6 +21,14 @@ import { join, relative, resolve } from 'node:path';
 import { INTRANET_HOST, pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
 
 export const FIREFOX = process.env.WAYMARK_FIREFOX ?? '/usr/bin/firefox-esr';
+
+/**
+ * Prefs under which a page's cross-origin frames run in its own process (Fission off), for a
+ * spec that acts inside one: Firefox's WebDriver BiDi cannot act inside a frame of another
+ * process (its click lands on the <iframe> element, typed keys go nowhere). The frames stay
+ * cross-origin, each with Waymark's recorder of its own.
+ */
+export const ONE_PROCESS_FRAMES = { 'fission.autostart': false };
 export const FIREFOX_BUILD = resolve(
   process.env.WAYMARK_FIREFOX_BUILD ?? join(process.env.WAYMARK_OUT ?? '.output', 'firefox-mv3'),
 );
