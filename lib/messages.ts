@@ -55,8 +55,6 @@ export interface FrameReport extends FrameGeometry {
   viewport: Viewport;
   secretBoxes: Box[];
   doc?: string;
-  /** Sent as the document is shown again from the back-forward cache (`pageshow`, persisted). */
-  restored?: boolean;
 }
 
 /** Requests, keyed by type, with the response each one gets. */

@@ -62,7 +62,7 @@ export class Drafts {
     if (!next) return;
     this.writing = true;
     const spaced = new Promise((resolve) => setTimeout(resolve, DRAFT_EVERY_MS));
-    void Promise.all([saveDraft(next.id, next.action, next.context), spaced]).finally(() => {
+    void Promise.allSettled([saveDraft(next.id, next.action, next.context), spaced]).then(() => {
       this.writing = false;
       this.writeNext();
     });

@@ -44,12 +44,9 @@ export class FrameReports {
     return { changeCount, at, url: win.location.href, title: win.document.title, viewport: viewportOf(win), frame: { path, anchor, children }, doc: this.doc };
   }
 
-  /**
-   * The page has been quiet: the background may keep a picture of it. `restored`: it is shown
-   * again from the back-forward cache, which the background had taken it for gone.
-   */
-  settled(changeCount: number, restored = false): void {
-    void send({ type: 'capture.settled', ...this.report(changeCount), ...(restored ? { restored } : {}) }).catch(() => undefined);
+  /** The page has been quiet (or is shown again from the back-forward cache): the background may keep a picture of it. */
+  settled(changeCount: number): void {
+    void send({ type: 'capture.settled', ...this.report(changeCount) }).catch(() => undefined);
   }
 
   /**
@@ -57,6 +54,11 @@ export class FrameReports {
    * (after the handler), so if the page changed since the settled frame it captures before
    * the page reacts.
    */
+  /** A new change counter (a recording started or resumed) counts from 0 again. */
+  restartCount(): void {
+    this.lastIntent = undefined;
+  }
+
   intent(changeCount: number, at: number): void {
     // A click into a field is a press and then a focus, at one count: one report will do.
     const last = this.lastIntent;

@@ -132,11 +132,13 @@ export class PageRecorder {
     // (requestSubmit(), leaving the page and history.back() all fire trusted events.)
     on_('submit', (e) => e.isTrusted && this.flush());
     on_('pagehide', (e) => e.isTrusted && this.leave());
-    // Back (or forward) to this page from the cache: its pictures may be taken again.
-    on_('pageshow', (e) => e.isTrusted && e.persisted && afterHandler(() => this.reports.settled(this.changeCount(), true)));
+    // Back (or forward) to this page from the cache: the background, which took it for gone,
+    // may picture it again.
+    on_('pageshow', (e) => e.isTrusted && e.persisted && afterHandler(() => this.reports.settled(this.changeCount())));
     on_('popstate', (e) => e.isTrusted && this.address.notePopstate());
     this.win.document.addEventListener('DOMContentLoaded', guarded(() => this.reportNavigation()), options);
     this.tracker = trackChanges(this.win.document, guarded((changeCount: number) => this.onSettled(changeCount)));
+    this.reports.restartCount();
   }
 
   private changeCount(): number {
@@ -330,7 +332,7 @@ export class PageRecorder {
 
   /**
    * `at`: when the action happened (the press of a click, the last keystroke of an edit).
-   * Sent after the handler: finding secret boxes and frames reads the whole page.
+   * Sent after the handler: describing the target and the frames reads layout.
    */
   private report(action: Action | (() => Action), changeCount: number, at = Date.now(), now = false, outboxId?: string): Promise<unknown> {
     const url = this.win.location.href;

@@ -2,7 +2,8 @@
  * Finds the on-screen boxes to blur in a screenshot: secret fields, elements the user marked
  * "never record", and sensitive visible text of the categories switched on in the options —
  * in the document, its open shadow roots and its same-origin about:blank/srcdoc frames.
- * Called by the content script with every action and every settle, so it must stay cheap.
+ * Called by the content script at every settle and intent, and when the background asks
+ * before a capture for an action, so it must stay cheap.
  */
 import type { Box } from '@/lib/steps/types';
 import { isSecretField } from './secret-fields';

@@ -5,7 +5,8 @@
  *
  * It survives the service worker: Chrome stops an idle worker after ~30 s, and the first
  * click after the user read the page for a while must still get its pre-action picture.
- * - Frame reports go to `storage.session` (small JSON, gone with the browser session).
+ * - Frame reports go to `storage.session` (small JSON, gone with the browser session), with
+ *   the top documents a newer one replaced, whose captures are refused.
  * - The settled frame's image is a Blob, which chrome.storage cannot hold (JSON only; a data
  *   URL would triple the work on each settle), and the one Dexie schema belongs to the guides
  *   (its version is bumped in one place), so it goes to a tiny IndexedDB database of its own.
@@ -129,14 +130,12 @@ export function mergeReport(page: Record<number, Stored>, frameId: number, repor
  * names its document, so no action of the new page matches them.
  */
 export function noteReport(tabId: number, frameId: number, report: FrameReport): void {
-  const { restored, ...state } = report;
-  // A document back from the back-forward cache is shown again. Only its own word counts: a
-  // report it sent just before it was left may be handled after the next page committed.
-  if (restored && frameId === 0 && report.doc && replaced.get(tabId)?.includes(report.doc)) {
+  // A document back from the back-forward cache is shown again (it reports on `pageshow`).
+  if (frameId === 0 && report.doc && replaced.get(tabId)?.includes(report.doc)) {
     replaced.set(tabId, replaced.get(tabId)!.filter((doc) => doc !== report.doc));
     saveReplaced();
   }
-  reports.set(tabId, mergeReport(reports.get(tabId) ?? {}, frameId, state));
+  reports.set(tabId, mergeReport(reports.get(tabId) ?? {}, frameId, report));
   saveReports();
 }
 

@@ -132,38 +132,42 @@ export async function takeIntentFrame(tabId: number, frameId: number, report: Fr
 }
 
 const RETRY_MS = 250;
-/** A frame that takes longer to say what to blur is taken for gone (see `pageNow`). */
+/** A frame that takes longer to say what to blur gets no capture now (see `reportNow`). */
 const REPORT_WITHIN_MS = 1000;
 
 /** An acting frame at its action's moment: what it reports with the action, no secret boxes. */
 export type ActionMoment = Omit<FrameReport, 'secretBoxes'>;
 
 /**
- * The page for a capture taken now for an action, with the acting frame's report asked for
- * now: what to blur is what the page shows at the capture (a click may have opened a form with
- * a password field), not what it showed at the action. Undefined when the action's document
- * no longer answers: its page is gone, and a capture would not show it.
+ * The acting frame's report now, for a picture taken now for an action: what to blur is what
+ * the page shows then (a click may have opened a form with a password field), not what it
+ * showed when the action was reported. No report: the action's document did not answer
+ * within REPORT_WITHIN_MS; `replaced`: a newer document of the frame answered instead.
  */
-async function pageNow(tabId: number, frameId: number, moment: ActionMoment): Promise<PageState | undefined> {
-  const now = await sendToTab(tabId, { type: 'recorder.report' }, frameId, REPORT_WITHIN_MS);
-  if (!now || (moment.doc !== undefined && now.doc !== moment.doc)) return undefined;
-  return { ...reportedPage(tabId), [frameId]: now };
+async function reportNow(tabId: number, frameId: number, moment: ActionMoment): Promise<{ report?: FrameReport; replaced: boolean }> {
+  const answer = await sendToTab(tabId, { type: 'recorder.report' }, frameId, REPORT_WITHIN_MS);
+  const replaced = Boolean(answer && moment.doc !== undefined && answer.doc !== moment.doc);
+  return { report: replaced ? undefined : answer, replaced };
 }
 
-/** A capture now for an action (see `pageNow`); throws when it cannot be taken. */
+/** A capture now for an action (see `reportNow`); throws when it cannot be taken. */
 async function captureNow(tabId: number, frameId: number, moment: ActionMoment): Promise<EncodedImage> {
-  const page = await pageNow(tabId, frameId, moment);
-  if (!page) throw new Error('the page no longer answers');
-  return captureTab(tabId, page, 'intent');
+  const { report } = await reportNow(tabId, frameId, moment);
+  if (!report) throw new Error('the page no longer answers');
+  return captureTab(tabId, { ...reportedPage(tabId), [frameId]: report }, 'intent');
 }
 
 /**
- * A rendering's page: html2canvas measures the top frame's boxes as it draws (render-tab.ts);
- * the acting frame's are asked for now, or else its last report's.
+ * A rendering for an action: html2canvas measures the top frame's boxes as it draws
+ * (render-tab.ts); the acting frame's are asked for now, or else its last report's. None when
+ * another document answers: a rendering would draw that one.
  */
-async function pageToRender(tabId: number, frameId: number, moment: ActionMoment): Promise<PageState> {
+async function renderNow(tabId: number, frameId: number, moment: ActionMoment): Promise<EncodedImage | undefined> {
+  const { report, replaced } = await reportNow(tabId, frameId, moment);
+  if (replaced) return undefined;
   const reports = reportedPage(tabId);
-  return (await pageNow(tabId, frameId, moment)) ?? { ...reports, [frameId]: { ...moment, secretBoxes: reports[frameId]?.secretBoxes ?? [] } };
+  const acting = report ?? { ...moment, secretBoxes: reports[frameId]?.secretBoxes ?? [] };
+  return renderTab(tabId, { ...reports, [frameId]: acting });
 }
 
 /** The picture for an action in `frameId`; `moment` is the frame at the action's moment. */
@@ -206,7 +210,7 @@ export async function pictureForAction(tabId: number, frameId: number, moment: A
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
         return captureNow(tabId, frameId, moment).then((image) => ({ image, shot: 'live' as const }), () => undefined);
       case 'render': {
-        const image = await renderTab(tabId, await pageToRender(tabId, frameId, moment));
+        const image = await renderNow(tabId, frameId, moment);
         return image && { image, shot: 'rendered' };
       }
     }

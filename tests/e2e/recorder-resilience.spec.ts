@@ -95,7 +95,7 @@ test('an action whose message never came and whose copy landed after its page le
   await api.page.evaluate((url) => {
     const entry = {
       action: { kind: 'click', target: { role: 'button', name: 'Submit for approval', tag: 'button', selectors: ['#submit'] } },
-      context: { changeCount: 0, at: Date.now(), viewport: { width: 1280, height: 800, dpr: 1 }, title: 'Gone', url, secretBoxes: [], doc: 'a-document-that-is-gone' },
+      context: { changeCount: 0, at: Date.now(), viewport: { width: 1280, height: 800, dpr: 1 }, title: 'Gone', url, doc: 'a-document-that-is-gone' },
     };
     return chrome.storage.local.set({ 'waymark.outbox.late-copy': entry });
   }, page.url());

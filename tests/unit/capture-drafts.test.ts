@@ -6,7 +6,7 @@ import { PendingEdits } from '@/lib/capture/edits';
 import { OUTBOX_PREFIX, post, type OutboxEntry } from '@/lib/capture/outbox';
 import type { ActionContext } from '@/lib/messages';
 
-const context = { changeCount: 0, at: 0, url: 'https://a/', title: 'A', secretBoxes: [] } as unknown as ActionContext;
+const context = { changeCount: 0, at: 0, url: 'https://a/', title: 'A' } as unknown as ActionContext;
 
 async function stored(): Promise<Record<string, OutboxEntry>> {
   return (await fakeBrowser.storage.local.get(null)) as Record<string, OutboxEntry>;

@@ -97,7 +97,7 @@ describe('coverageOf (what a committed document gets)', () => {
 });
 
 describe('outbox copies', () => {
-  const context = { changeCount: 0, viewport: { width: 1, height: 1, dpr: 1 }, title: '', url: '', secretBoxes: [] };
+  const context = { changeCount: 0, viewport: { width: 1, height: 1, dpr: 1 }, title: '', url: '' };
   const entry = (at: number) => ({ action: { kind: 'key' as const, key: 'Enter' }, context: { ...context, at } });
 
   it('belong to the recording that ran when their action happened', () => {
