@@ -14,17 +14,10 @@ import type { BrowserName } from '../support/extension';
 import { EditorPage } from '../support/pages/editor';
 import type { ExtensionApi } from '../support/pages/extension-api';
 import { followGuide } from '../support/follower';
+import { ONE_PROCESS_FRAMES } from '../support/firefox';
 
 // Each test records, exports and then starts a second, clean browser: more than one spec's time.
 test.describe.configure({ timeout: 180_000 });
-
-/**
- * Firefox: the office guide acts inside a cross-origin frame, which Firefox's WebDriver BiDi
- * cannot do (its click lands on the <iframe> element, typed keys leave the field empty, with or
- * without Waymark).
- */
-const crossOriginActions = (browserName: string) =>
-  test.skip(browserName === 'firefox', 'firefox: acts inside a cross-origin frame, which WebDriver BiDi cannot do (the click lands on the <iframe> element, typed keys never reach the field, with or without Waymark)');
 
 /** Does one user action and waits until the recording has saved `more` more steps. */
 function stepper(api: ExtensionApi, start = 1) {
@@ -102,50 +95,51 @@ test('fields, a select, toggles and keys: the guide can be followed to the end',
   await exportAndFollow(api, page, guideId, browserName);
 });
 
-test('unnamed, quoted and value-showing controls, frames and shadow DOM: the guide can be followed', async ({ browserWithExtension: { context, browserName }, api, server }) => {
-  crossOriginActions(browserName);
-  const page = await context.newPage();
-  await page.goto(server.url('follow/office.html'));
-  const cross = page.frameLocator('#cross');
-  await expect(cross.getByRole('button', { name: 'Reject expense' })).toBeVisible();
-  const guideId = await api.startRecording(page);
-  await api.waitForSteps(1);
-  const step = stepper(api);
-  const icons = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button');
-  await step(() => icons.nth(2).click({ delay: 100 }));
-  await step(() => page.getByRole('button', { name: 'Open "Q3" report' }).click());
-  // Keyboard activation of a button named only by its tooltip.
-  await step(() => page.locator('#print').press('Enter'));
-  await step(() => page.getByText('Team lunch').click());
-  await step(() => page.locator('#cc').click());
-  await step(() => page.getByRole('option', { name: 'Sales' }).click());
-  await step(() => page.locator('#cc').click());
-  await step(() => page.getByRole('option', { name: 'Marketing' }).click());
-  await step(() => page.frameLocator('#same').getByRole('button', { name: 'Approve expense' }).click());
-  // Firefox's WebDriver BiDi cannot act inside a cross-origin frame of another process (its
-  // click lands on the <iframe> itself, typed keys go nowhere; recorder-frames.spec.ts does it
-  // with the frames in one process): there both are done in the same-origin frame.
-  const other = browserName === 'firefox' ? page.frameLocator('#same') : cross;
-  await other.getByLabel('Comment').pressSequentially('Missing receipt');
-  await step(() => other.getByRole('button', { name: `${browserName === 'firefox' ? 'Approve' : 'Reject'} expense` }).click(), 2);
-  await step(() => page.getByRole('button', { name: 'Escalate' }).locator('span').click());
-  expect(await api.sentences(guideId)).toEqual([
-    'Go to "Office – Follow fixture"',
-    'Click the 3rd button in the toolbar "Formatting"',
-    'Click “Open "Q3" report”',
-    'Click "Print report"',
-    'Click "Team lunch"',
-    // Named by its label, not by the value it shows ("Choose…", then "Sales").
-    'Click "Cost center"',
-    'Click "Sales"',
-    'Click "Cost center"',
-    'Click "Marketing"',
-    'Click "Approve expense"',
-    'Type "Missing receipt" into Comment',
-    `Click "${browserName === 'firefox' ? 'Approve' : 'Reject'} expense"`,
-    'Click "Escalate"',
-  ]);
-  await exportAndFollow(api, page, guideId, browserName);
+test.describe(() => {
+  // Firefox: the cross-origin frame shares the page's process, so WebDriver BiDi can act in it
+  // (the follower's browser does the same).
+  test.use({ firefoxPrefs: ONE_PROCESS_FRAMES });
+
+  test('unnamed, quoted and value-showing controls, frames and shadow DOM: the guide can be followed', async ({ browserWithExtension: { context, browserName }, api, server }) => {
+    const page = await context.newPage();
+    await page.goto(server.url('follow/office.html'));
+    const cross = page.frameLocator('#cross');
+    await expect(cross.getByRole('button', { name: 'Reject expense' })).toBeVisible();
+    const guideId = await api.startRecording(page);
+    await api.waitForSteps(1);
+    const step = stepper(api);
+    const icons = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button');
+    await step(() => icons.nth(2).click({ delay: 100 }));
+    await step(() => page.getByRole('button', { name: 'Open "Q3" report' }).click());
+    // Keyboard activation of a button named only by its tooltip.
+    await step(() => page.locator('#print').press('Enter'));
+    await step(() => page.getByText('Team lunch').click());
+    await step(() => page.locator('#cc').click());
+    await step(() => page.getByRole('option', { name: 'Sales' }).click());
+    await step(() => page.locator('#cc').click());
+    await step(() => page.getByRole('option', { name: 'Marketing' }).click());
+    await step(() => page.frameLocator('#same').getByRole('button', { name: 'Approve expense' }).click());
+    await cross.getByLabel('Comment').pressSequentially('Missing receipt');
+    await step(() => cross.getByRole('button', { name: 'Reject expense' }).click(), 2);
+    await step(() => page.getByRole('button', { name: 'Escalate' }).locator('span').click());
+    expect(await api.sentences(guideId)).toEqual([
+      'Go to "Office – Follow fixture"',
+      'Click the 3rd button in the toolbar "Formatting"',
+      'Click “Open "Q3" report”',
+      'Click "Print report"',
+      'Click "Team lunch"',
+      // Named by its label, not by the value it shows ("Choose…", then "Sales").
+      'Click "Cost center"',
+      'Click "Sales"',
+      'Click "Cost center"',
+      'Click "Marketing"',
+      'Click "Approve expense"',
+      'Type "Missing receipt" into Comment',
+      'Click "Reject expense"',
+      'Click "Escalate"',
+    ]);
+    await exportAndFollow(api, page, guideId, browserName);
+  });
 });
 
 test('new tabs, popups, an address typed after coming back, and app routes: the guide can be followed', async ({ browserWithExtension: { context, browserName }, api, server }) => {

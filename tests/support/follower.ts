@@ -8,7 +8,7 @@
 import { chromium, firefox, type Browser, type BrowserContext, type Frame, type Locator, type Page } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM } from './chromium';
-import { FIREFOX, tolerateCommandsMissingInEsr } from './firefox';
+import { FIREFOX, ONE_PROCESS_FRAMES, tolerateCommandsMissingInEsr } from './firefox';
 import { parseSentence, playwrightKey, type Instruction, type Target } from './follower-parse';
 
 export interface GuideStep {
@@ -88,7 +88,8 @@ function launchClean(browserName: FollowOptions['browserName']): Promise<Browser
   if (browserName === 'firefox') {
     // ESR's WebDriver BiDi lacks commands Playwright sends on every new context (see firefox.ts).
     tolerateCommandsMissingInEsr();
-    return firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: true });
+    // Frames in one process: WebDriver BiDi cannot act inside a cross-origin frame of another.
+    return firefox.launch({ channel: 'moz-firefox', executablePath: FIREFOX, headless: true, firefoxUserPrefs: ONE_PROCESS_FRAMES });
   }
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
 }
