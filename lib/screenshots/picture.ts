@@ -135,8 +135,12 @@ const RETRY_MS = 250;
 /** A frame that takes longer to say what to blur gets no capture now (see `reportNow`). */
 const REPORT_WITHIN_MS = 1000;
 
-/** An acting frame at its action's moment: what it reports with the action, no secret boxes. */
-export type ActionMoment = Omit<FrameReport, 'secretBoxes'>;
+/**
+ * An acting frame at its action's moment: what it reports with the action, no secret boxes;
+ * with them when the caller measured them just now (the walk's re-capture: its page has no
+ * recorder to ask).
+ */
+export type ActionMoment = Omit<FrameReport, 'secretBoxes'> & { secretBoxes?: FrameReport['secretBoxes'] };
 
 /**
  * The acting frame's report now, for a picture taken now for an action: what to blur is what
@@ -145,6 +149,7 @@ export type ActionMoment = Omit<FrameReport, 'secretBoxes'>;
  * within REPORT_WITHIN_MS; `replaced`: a newer document of the frame answered instead.
  */
 async function reportNow(tabId: number, frameId: number, moment: ActionMoment): Promise<{ report?: FrameReport; replaced: boolean }> {
+  if (moment.secretBoxes) return { report: { ...moment, secretBoxes: moment.secretBoxes }, replaced: false };
   const answer = await sendToTab(tabId, { type: 'recorder.report' }, frameId, REPORT_WITHIN_MS);
   const replaced = Boolean(answer && moment.doc !== undefined && answer.doc !== moment.doc);
   return { report: replaced ? undefined : answer, replaced };
