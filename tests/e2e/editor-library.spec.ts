@@ -54,3 +54,22 @@ test('lists guides last changed first with step counts and thumbnails; search, r
   await expect(editor.steps()).toHaveCount(3);
   await expect(editor.screenshotOf('Step 1').getByRole('img')).toBeVisible();
 });
+
+test('every guide is listed again right after going back from a guide page', async ({ browserWithExtension: { context, extensionId } }) => {
+  const editor = await EditorPage.open(context, extensionId);
+  const ui = editor.page;
+  await editor.seed([{ title: 'Approve an invoice', steps: [{ text: 'Click "Invoices"' }] }]);
+  await expect(editor.guideLinks()).toHaveText(['Approve an invoice']);
+  // Written by the library itself while it is shown, then opened and left at once: the library
+  // reads again what it read 3 s before (Dexie keeps a live query's result that long).
+  await editor.button('Duplicate Approve an invoice').click();
+  await expect(editor.guideLinks()).toHaveText(['Approve an invoice (copy)', 'Approve an invoice']);
+  await ui.getByRole('link', { name: 'Approve an invoice (copy)' }).click();
+  await expect(ui.getByRole('toolbar', { name: 'Export' })).toBeVisible();
+  await ui.getByRole('link', { name: 'All guides' }).click();
+  await expect(editor.guideLinks()).toHaveText(['Approve an invoice (copy)', 'Approve an invoice']);
+  await ui.getByRole('link', { name: 'Approve an invoice', exact: true }).click();
+  await expect(ui.getByRole('toolbar', { name: 'Export' })).toBeVisible();
+  await ui.goto(ui.url().replace(/#.*$/, '#/'), { waitUntil: 'commit' });
+  await expect(editor.guideLinks()).toHaveText(['Approve an invoice (copy)', 'Approve an invoice']);
+});

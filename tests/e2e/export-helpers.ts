@@ -10,7 +10,12 @@ export async function editorWithGuide(context: BrowserContext, extensionId: stri
   // The library has opened the database once its heading shows.
   await page.getByRole('heading', { name: 'Your guides' }).waitFor();
   const seeded = await seedGuide(page, options);
-  await gotoExtensionPage(page, `/editor.html#/guides/${seeded.guideId}`);
+  // A new document, not a change of hash: the seed wrote around this page's Dexie, whose
+  // live-query cache still holds the empty library it read before (an entry lives on 3 s after
+  // its last reader, and a reader that comes back within them keeps it). The library, opened
+  // again from the guide, would show that cache: no guide. The app itself writes only through
+  // Dexie, which keeps every page's cache current.
+  await gotoExtensionPage(page, `/editor.html?seeded=${seeded.guideId}#/guides/${seeded.guideId}`);
   await page.getByRole('toolbar', { name: 'Export' }).waitFor();
   return { page, ...seeded };
 }
