@@ -132,6 +132,21 @@ test('a tab closed mid-typing keeps the edit; a half-typed number is stored mask
   expect(await api.sentences(guideId), left).toEqual(['Go to "New expense – Fixture"', 'Type "Blue Bottle" into Merchant', 'Type "Oat milk" into Reference number']);
 });
 
+test('a tab closed right after typing keeps the whole typed value', async ({ browserWithExtension: { context }, api, server }) => {
+  const page = await context.newPage();
+  await page.goto(server.url('recorder/form.html'));
+  const guideId = await api.startRecording(page);
+  await expect(page.getByLabel('Merchant')).toBeVisible();
+  // As a person does, nothing of Waymark's waited for: a look at the page, a click, a fast
+  // typist's keys (80 ms apart), and the tab closed at once with its unload handlers, as Ctrl+W does.
+  await page.waitForTimeout(800);
+  await page.getByLabel('Merchant').click({ delay: 100 });
+  await page.keyboard.type('Blue Bottle', { delay: 80 });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(async () => (await api.status()).state).toBe('idle');
+  expect(await api.sentences(guideId)).toEqual(['Go to "New expense – Fixture"', 'Type "Blue Bottle" into Merchant']);
+});
+
 /** The values of the edits being typed, as stored in the outbox. */
 async function storedDrafts(page: Page): Promise<{ value?: string }[]> {
   const stored = (await page.evaluate(() => chrome.storage.local.get(null))) as Record<string, { draft?: boolean; action: { value?: string } }>;
