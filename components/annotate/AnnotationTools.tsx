@@ -11,9 +11,7 @@ import { EditableText } from '@/components/common/EditableText';
 import { newAnnotation, type AnnotationKind, type DrawKind } from './geometry';
 import { hasClickPoint } from '@/lib/steps/marks';
 import { defaultFocus, isFocused, shownRegion, targetBox } from '@/lib/steps/focus';
-import { Screenshot } from './Screenshot';
-
-export type StepPatch = Partial<Pick<ActionStep, 'annotations' | 'crop' | 'wholeScreen' | 'marker' | 'hideImage'>>;
+import { Screenshot, type StepPatch } from './Screenshot';
 
 interface Props {
   step: ActionStep;

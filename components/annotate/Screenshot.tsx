@@ -11,7 +11,12 @@ import { drawnAnnotation, dragHandle, moveBox, resizeBox, type DrawKind, type Ha
 import { KIND_NAMES, MarkShape, Shape, type Size } from './shapes';
 import { markerPoint, stepMarks } from '@/lib/steps/marks';
 import { isFocused, shownRegion } from '@/lib/steps/focus';
-import type { StepPatch } from './AnnotationTools';
+
+/**
+ * What an edit of the picture changes in its step. Declared here, with the screenshot that
+ * makes most of them, so that AnnotationTools.tsx imports it from here and not the other way.
+ */
+export type StepPatch = Partial<Pick<ActionStep, 'annotations' | 'crop' | 'wholeScreen' | 'marker' | 'hideImage'>>;
 
 /** What is being dragged right now, drawn from this preview until the pointer is released. */
 type Preview = { id: string; annotation?: Annotation; crop?: NormBox; marker?: NormPoint };

@@ -5,6 +5,7 @@
  * (`data-waymark-ignore`). Page text reaches it only through `textContent`.
  */
 import type { WalkView } from '@/lib/walk/view';
+import type { PanelActions } from '@/lib/walk/page-walker';
 
 const CSS = `
 :host { all: initial; position: fixed !important; z-index: 2147483647; right: 16px; bottom: 16px; }
@@ -20,15 +21,6 @@ button:hover, button:focus-visible { background: #4b5563; outline: 2px solid #93
 button[hidden], label[hidden] { display: none; }
 label { font-size: 12px; display: flex; gap: 4px; align-items: center; }
 `;
-
-export interface PanelActions {
-  back(): void;
-  skip(): void;
-  stop(): void;
-  recapture(useNewSentence: boolean): void;
-  cancelRecapture(): void;
-  undoRecapture(stepId: string): void;
-}
 
 function button(label: string, onClick: () => void): HTMLButtonElement {
   const element = document.createElement('button');

@@ -7,8 +7,8 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Guide, Step, StoredImage } from '@/lib/steps/types';
-import { keepSummaries, summarize, type StoredSummary } from './summaries';
-import type { StoredRendition } from './renditions';
+import { keepSummaries, summarize } from './summaries';
+import type { StoredRendition, StoredSummary } from './records';
 
 export class WaymarkDatabase extends Dexie {
   guides!: Table<Guide, string>;

@@ -5,16 +5,9 @@
  * guide, their image, or by the guide page once it has made the current ones.
  */
 import { db } from './database';
+import type { StoredRendition } from './records';
 
-export interface StoredRendition {
-  /** `<imageId>:<what is drawn into it and how it is encoded>` (lib/export/renditions.ts). */
-  key: string;
-  guideId: string;
-  imageId: string;
-  blob: Blob;
-  width: number;
-  height: number;
-}
+export type { StoredRendition };
 
 export function getRendition(key: string): Promise<StoredRendition | undefined> {
   return db().renditions.get(key);

@@ -5,18 +5,21 @@
  * recorder, import, redaction) without each remembering to do it: after the writing
  * transaction commits, the guides it touched are summarized again from their steps.
  */
-import Dexie, { type Transaction } from 'dexie';
-import type { Step } from '@/lib/steps/types';
-import type { WaymarkDatabase } from './database';
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Guide, Step } from '@/lib/steps/types';
+import type { StoredSummary } from './records';
 
-export interface StoredSummary {
-  guideId: string;
-  stepCount: number;
-  /** The first screenshot shown in the guide, if any. */
-  thumbnailId?: string;
-  /** Sentences and notes, lower case, one per line: what search looks in besides the title. */
-  text: string;
-}
+export type { StoredSummary };
+
+/**
+ * The tables summaries read and write. The database is handed in, not imported: database.ts
+ * installs the hooks as it opens, and an import back would make the two modules a circle.
+ */
+export type SummaryTables = Dexie & {
+  guides: Table<Guide, string>;
+  steps: Table<Step, string>;
+  summaries: Table<StoredSummary, string>;
+};
 
 /** The summary of a guide from its steps (any order). Pure. */
 export function summarize(guideId: string, steps: Step[]): StoredSummary {
@@ -27,7 +30,7 @@ export function summarize(guideId: string, steps: Step[]): StoredSummary {
 }
 
 /** Summarizes these guides again from their steps; a guide that is gone loses its summary. */
-export async function refreshSummaries(d: WaymarkDatabase, guideIds: Iterable<string>): Promise<void> {
+export async function refreshSummaries(d: SummaryTables, guideIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(guideIds)];
   if (!ids.length) return;
   await d.transaction('rw', d.guides, d.steps, d.summaries, async () => {
@@ -43,7 +46,7 @@ export async function refreshSummaries(d: WaymarkDatabase, guideIds: Iterable<st
 }
 
 /** Installs the hooks that keep summaries in step with the steps and guides tables. */
-export function keepSummaries(d: WaymarkDatabase): void {
+export function keepSummaries(d: SummaryTables): void {
   const pending = new WeakMap<Transaction, Set<string>>();
   const touch = (trans: Transaction, guideId: unknown) => {
     if (typeof guideId !== 'string') return;

@@ -19,7 +19,6 @@ import { isSiteAllowed, SITE_NOT_ALLOWED } from '@/lib/privacy/sites';
 import { missingHostAccess } from './host-access';
 import { showElementMenu } from '@/lib/privacy/context-menu';
 import { coverFrames } from './inject';
-import { unwatchTabs, watchTabs } from './watch';
 
 export { status };
 
@@ -76,8 +75,8 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
   };
   // A picture kept from an earlier recording of this tab must never serve this one.
   forgetFrames(tabId);
+  // Its tab listeners come with this write (lib/recording/watch.ts follows the session).
   await writeSession(session);
-  watchTabs();
   void showElementMenu(true);
   // The recorder starts at once in every frame; the top frame's first report becomes the
   // "Go to" start step.
@@ -119,8 +118,8 @@ async function finish(kept: boolean): Promise<Session | undefined> {
   if (session.state === 'idle') return undefined;
   const tabs = tabsOf(session);
   await flushEdits(tabs);
+  // The tab listeners go with this write (lib/recording/watch.ts follows the session).
   await writeSession(kept ? { state: 'idle', lastGuideId: session.guideId, lastTabs: tabs } : { state: 'idle' });
-  unwatchTabs();
   void showElementMenu(false);
   for (const tabId of tabs) {
     await sendToTab(tabId, { type: 'recorder.state', recording: false });

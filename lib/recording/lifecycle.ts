@@ -5,13 +5,13 @@
  * instead of being marked "recording" forever.
  */
 import { listGuides, updateGuide } from '@/lib/db/guides';
-import { readSession, tabsOf, type Session } from './session';
+import { onSessionChange, readSession, tabsOf, type Session } from './session';
 import { browser } from 'wxt/browser';
 import { forgetFrames } from '@/lib/screenshots/frame-cache';
 import { documentCommitted } from './tabs';
 import { showBar } from './bar-status';
 import { showElementMenu } from '@/lib/privacy/context-menu';
-import { unwatchTabs, watchTabs } from './watch';
+import { followSession, unwatchTabs, watchTabs } from './watch';
 import { drainOutbox } from './outbox';
 
 /**
@@ -23,6 +23,8 @@ import { drainOutbox } from './outbox';
  */
 export async function workerStarted(): Promise<Session> {
   noteLifetime();
+  // Before any message is handled: a recording started or stopped from now on adds or removes them.
+  onSessionChange(followSession);
   const session = await readSession();
   if (session.state === 'idle') {
     unwatchTabs();

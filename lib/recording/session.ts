@@ -49,12 +49,24 @@ export async function writeSession(session: Session): Promise<void> {
   await updateSession(() => session);
 }
 
-/** Reads, changes and writes the session (one writer at a time within this worker). */
 let queue: Promise<unknown> = Promise.resolve();
+let changed: (session: Session, before: Session) => void = () => undefined;
+
+/**
+ * One observer of every written session, with the one it replaced (the tab listeners of
+ * lib/recording/watch.ts follow it: the controls that start and stop need not know them).
+ */
+export function onSessionChange(observer: (session: Session, before: Session) => void): void {
+  changed = observer;
+}
+
+/** Reads, changes and writes the session (one writer at a time within this worker). */
 export function updateSession(change: (session: Session) => Session): Promise<Session> {
   const next = queue.then(async () => {
-    const updated = change(await readSession());
+    const before = await readSession();
+    const updated = change(before);
     await browser.storage.session.set({ [KEY]: updated });
+    changed(updated, before);
     return updated;
   });
   queue = next.catch(() => undefined);

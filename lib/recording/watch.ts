@@ -6,18 +6,19 @@
  * (`webNavigation.onCommitted.addListener(fn, { url })`) cannot help: a recording is scoped by
  * tab, not by URL.
  *
- * So: `watchTabs()` adds them when a recording starts, `unwatchTabs()` removes them when it
- * ends, and the background's start-up code re-adds them when storage.session says a recording
- * runs. A listener added while the worker lives also makes the browser wake the worker for its
- * event later; an event that wakes it before the start-up code has re-added the listener is
- * dropped, which is why start-up also injects into every frame of the recorded tabs (the
- * recorder is idempotent). When idle, start-up removes them, which also clears registrations a
- * worker that died mid-recording left behind.
+ * So: they are added when a recording starts and removed when it ends (`followSession`, which sees
+ * every session written), and the background's start-up code re-adds them when storage.session
+ * says a recording runs. A listener added while the worker lives also makes the browser wake the
+ * worker for its event later; an event that wakes it before the start-up code has re-added the
+ * listener is dropped, which is why start-up also injects into every frame of the recorded tabs
+ * (the recorder is idempotent). When idle, start-up removes them, which also clears registrations
+ * a worker that died mid-recording left behind.
  */
 import { browser } from 'wxt/browser';
 import { documentReplaced, tabClosed, tabCreated } from './tabs';
 import { restrictionOf } from './restricted';
 import { copyWritten } from './outbox';
+import type { Session } from './session';
 import { OUTBOX_PREFIX, type OutboxEntry } from '@/lib/capture/outbox';
 
 type Created = Parameters<Parameters<typeof browser.webNavigation.onCreatedNavigationTarget.addListener>[0]>[0];
@@ -66,4 +67,13 @@ export function unwatchTabs(): void {
   browser.webNavigation.onCommitted.removeListener(onCommitted);
   browser.tabs.onUpdated.removeListener(onUpdated);
   browser.storage.local.onChanged.removeListener(onStored);
+}
+
+/**
+ * The session observer (lib/recording/session.ts `onSessionChange`): listening while a recording
+ * runs or is paused, from the write that starts it to the one that ends it.
+ */
+export function followSession(session: Session, before: Session): void {
+  if (session.state !== 'idle') watchTabs();
+  else if (before.state !== 'idle') unwatchTabs();
 }

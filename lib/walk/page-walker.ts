@@ -10,8 +10,6 @@ import { frameGeometry, framePath } from '@/lib/capture/frames';
 import { painted } from '@/lib/capture/painted';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { cleanTitle } from '@/lib/context/title';
-import { WalkPanel } from '@/components/walk/panel';
-import { WalkRing } from '@/components/walk/ring';
 import { findTarget, findWhenReady, type FindResult } from './find';
 import { actionOf, performs, PERFORM_EVENTS } from './perform';
 import { samePage, type WalkView } from './view';
@@ -22,6 +20,27 @@ const URL_POLL_MS = 300;
 
 const samePath = (a: number[] = [], b: number[] = []) => a.length === b.length && a.every((v, i) => v === b[i]);
 
+/** What the panel's buttons do (components/walk/panel.ts). */
+export interface PanelActions {
+  back(): void;
+  skip(): void;
+  stop(): void;
+  recapture(useNewSentence: boolean): void;
+  cancelRecapture(): void;
+  undoRecapture(stepId: string): void;
+}
+
+/**
+ * The walk's page UI (components/walk: ring.ts, panel.ts), handed in by its entrypoint
+ * (entrypoints/walk.ts): lib/ never imports components/.
+ */
+export interface WalkParts {
+  /** The ring around the step's element, in every frame. */
+  ring: { show(element: Element, stepId: string, verdict: string): void; hide(hidden: boolean): void; remove(): void };
+  /** Makes the panel, in the top frame only. */
+  panel(actions: PanelActions): { show(view: WalkView | undefined, onStepPage: boolean): void; conceal(hidden: boolean): void };
+}
+
 export class PageWalker {
   private view?: WalkView;
   private element?: Element;
@@ -30,13 +49,14 @@ export class PageWalker {
   private urlPoll?: ReturnType<typeof setInterval>;
   private readonly reported = new Set<string>();
   private readonly top: boolean;
-  private readonly ring = new WalkRing();
-  private readonly panel?: WalkPanel;
+  private readonly ring: WalkParts['ring'];
+  private readonly panel?: ReturnType<WalkParts['panel']>;
 
-  constructor(private readonly win: Window) {
+  constructor(private readonly win: Window, parts: WalkParts) {
     this.top = win === win.top;
+    this.ring = parts.ring;
     if (this.top) {
-      this.panel = new WalkPanel({
+      this.panel = parts.panel({
         back: () => void send({ type: 'walk.back' }),
         skip: () => void send({ type: 'walk.skip' }),
         stop: () => void send({ type: 'walk.stop' }),

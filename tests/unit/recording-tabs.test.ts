@@ -11,8 +11,6 @@ import { createGuide, getGuide } from '@/lib/db/guides';
 import { documentCommitted, PAUSED_HERE, tabClosed, tabCreated } from '@/lib/recording/tabs';
 import { readSession, writeSession, type Session } from '@/lib/recording/session';
 
-vi.mock('@/lib/recording/watch', () => ({ watchTabs: () => undefined, unwatchTabs: () => undefined }));
-
 let injected: { tabId: number; frameIds?: number[] }[];
 let sent: { tabId: number; type: string; recording?: boolean }[];
 
