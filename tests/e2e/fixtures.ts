@@ -7,12 +7,15 @@
 import { test as base, expect } from '@playwright/test';
 import { launchWithExtension } from '../support/chromium';
 import { launchFirefoxWithExtension } from '../support/firefox';
-import type { BrowserName, ExtensionBrowser } from '../support/extension';
+import type { BrowserName, ExtensionBrowser, LaunchOptions } from '../support/extension';
+import { startVirtualDisplay, type VirtualDisplay } from '../support/os-input';
 import { startFixtureServer, type FixtureServer } from '../support/server';
 import { ExtensionApi } from '../support/pages/extension-api';
 import { closeWelcomeTab } from '../support/welcome-tab';
 
 interface TestFixtures {
+  /** Firefox with a window on a virtual display, acted on with real OS input (os-input.ts). */
+  osInput: boolean;
   /** Leave the welcome page Waymark opens on install (only its own test wants it). */
   keepWelcome: boolean;
   /** Extra Firefox preferences for this spec's browser. */
@@ -21,7 +24,17 @@ interface TestFixtures {
   api: ExtensionApi;
 }
 
-export const test = base.extend<TestFixtures, { server: FixtureServer }>({
+export const test = base.extend<TestFixtures, { server: FixtureServer; display: () => Promise<VirtualDisplay> }>({
+  // One per worker, started by the first test that asks for it (Xvfb is needed by those alone).
+  display: [
+    async ({}, use) => {
+      let started: Promise<VirtualDisplay> | undefined;
+      await use(() => (started ??= startVirtualDisplay()));
+      if (started) (await started).stop();
+    },
+    { scope: 'worker' },
+  ],
+  osInput: [false, { option: true }],
   server: [
     async ({}, use) => {
       const server = await startFixtureServer();
@@ -32,8 +45,9 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
   ],
   keepWelcome: [false, { option: true }],
   firefoxPrefs: [{}, { option: true }],
-  browserWithExtension: async ({ browserName, keepWelcome, firefoxPrefs }, use) => {
-    const browser = await launchFor(browserName, firefoxPrefs);
+  browserWithExtension: async ({ browserName, keepWelcome, firefoxPrefs, osInput, display: startDisplay }, use) => {
+    const display = osInput && browserName === 'firefox' ? await startDisplay() : undefined;
+    const browser = await launchFor(browserName, { firefoxPrefs, display: display?.name });
     if (!keepWelcome) await closeWelcomeTab(browser);
     await use(browser);
     await browser.close();
@@ -43,9 +57,9 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
   },
 });
 
-function launchFor(browserName: string, firefoxPrefs: Record<string, string | number | boolean>): Promise<ExtensionBrowser> {
+function launchFor(browserName: string, options: LaunchOptions): Promise<ExtensionBrowser> {
   if (browserName === 'chromium') return launchWithExtension();
-  if (browserName === 'firefox') return launchFirefoxWithExtension({ firefoxPrefs });
+  if (browserName === 'firefox') return launchFirefoxWithExtension(options);
   throw new Error(`No Waymark build for ${browserName}`);
 }
 

@@ -11,6 +11,7 @@
  * blurred where they are, not the whole frame as when its placement is unknown).
  */
 import { test, expect } from './fixtures';
+import { handsOn } from '../support/os-input';
 import { ocr, readStoredData, secretsReadIn, secretsStoredIn, wholeSecretsReadIn } from '../support/stored-data';
 
 /** American Express test number (Luhn-valid), shown by the widget as "3782 822463 10005". */
@@ -26,18 +27,16 @@ const COMPLETE = 'Card complete';
 /** How far the page is scrolled before recording (page and viewport coordinates then differ). */
 const SCROLL = 180;
 
-// The test rig, not Waymark: with Firefox ESR 153 and playwright-core's WebDriver BiDi, key
-// presses never reach a focused field of a cross-origin frame that runs in its own process (site
-// isolation, Fission): pressSequentially and keyboard.type leave it empty, also without Waymark.
-// With sites not isolated into separate processes the same keys reach the field; the frame is
-// still cross-origin to every script (no access to its document, its own frame id, its reports
-// through messages): only its process differs. So this spec's Firefox runs that way.
-test.use({ firefoxPrefs: { 'fission.webContentIsolationStrategy': 0 } });
+// Firefox as users run it, Fission on: the payment frame has a process of its own, where
+// WebDriver BiDi's keys never arrive (pressSequentially left its fields empty, also without
+// Waymark). A window on a virtual display is typed into with real OS input instead.
+test.use({ osInput: true });
 
 test('card fields in a cross-origin payment iframe are neither stored nor readable in pictures', async ({
-  browserWithExtension: { context },
+  browserWithExtension: { context, browserName },
   api,
   server,
+  display,
 }) => {
   // Five pictures and six OCR runs: more than the default on a busy machine.
   test.setTimeout(120_000);
@@ -54,9 +53,10 @@ test('card fields in a cross-origin payment iframe are neither stored nor readab
   const guideId = await api.startRecording(page);
   await api.waitForSteps(1); // the start page
   // A person's typing: key by key, each field reformatting its value as real widgets do.
-  await frame.getByLabel('Card number').pressSequentially(CARD);
-  await frame.getByLabel('Expiration').pressSequentially(EXPIRY);
-  await frame.getByLabel('CVC').pressSequentially(CVC);
+  const hands = handsOn(page, browserName === 'firefox' ? await display() : undefined);
+  await hands.type(frame.getByLabel('Card number'), CARD);
+  await hands.type(frame.getByLabel('Expiration'), EXPIRY);
+  await hands.type(frame.getByLabel('CVC'), CVC);
   await expect(frame.getByLabel('Card number')).toHaveValue('3782 822463 10005');
   await expect(frame.getByLabel('Expiration')).toHaveValue('12 / 29');
   await expect(page.getByText(COMPLETE)).toBeVisible();
@@ -65,10 +65,9 @@ test('card fields in a cross-origin payment iframe are neither stored nor readab
   const [plain] = await ocr([await page.screenshot()]);
   expect(wholeSecretsReadIn(plain!, SECRETS)).toEqual(SECRETS);
 
-  // Clicked where it is, as a person would: in Firefox, Playwright's click() scrolled the page
-  // (scrollY 180 → 511) although Pay was fully in view, and the picture then lost the labels.
-  const pay = (await page.getByRole('button', { name: 'Pay' }).boundingBox())!;
-  await page.mouse.click(pay.x + pay.width / 2, pay.y + pay.height / 2);
+  // Clicked where it is, as a person would (Playwright's click() scrolled the page in Firefox
+  // although Pay was fully in view, and the picture then lost the labels).
+  await hands.click(page.getByRole('button', { name: 'Pay' }));
   await expect(page.getByText('Thank you')).toBeVisible();
   // The start page, three fields, Pay.
   await api.waitForSteps(5);

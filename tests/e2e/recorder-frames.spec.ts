@@ -3,12 +3,13 @@
  * the frame where it happened, named after the control there, in order with the rest.
  */
 import { test, expect } from './fixtures';
-import { ONE_PROCESS_FRAMES } from '../support/firefox';
+import { handsOn } from '../support/os-input';
 
-// Firefox: the cross-origin frame shares the page's process, so WebDriver BiDi can act in it.
-test.use({ firefoxPrefs: ONE_PROCESS_FRAMES });
+// Firefox as users run it, Fission on: the cross-origin frame has a process of its own, where
+// WebDriver BiDi's input never arrives; a window on a virtual display gets real OS input instead.
+test.use({ osInput: true });
 
-test('records clicks and typing inside iframes and shadow roots', async ({ browserWithExtension: { context }, api, server }) => {
+test('records clicks and typing inside iframes and shadow roots', async ({ browserWithExtension: { context, browserName }, api, server, display }) => {
   const page = await context.newPage();
   await page.goto(server.url('recorder/frames.html'));
   const same = page.frameLocator('#same');
@@ -16,13 +17,15 @@ test('records clicks and typing inside iframes and shadow roots', async ({ brows
   await expect(cross.getByRole('button', { name: 'Reject expense' })).toBeVisible();
   const guideId = await api.startRecording(page);
   await api.waitForSteps(1);
+  // A person's press (100 ms) and keys (80 ms apart): Playwright's in Chromium, the OS's in Firefox.
+  const { click, type } = handsOn(page, browserName === 'firefox' ? await display() : undefined);
 
-  await same.getByRole('button', { name: 'Approve expense' }).click();
+  await click(same.getByRole('button', { name: 'Approve expense' }));
   await api.waitForSteps(2);
-  await cross.getByRole('button', { name: 'Reject expense' }).click();
+  await click(cross.getByRole('button', { name: 'Reject expense' }));
   await api.waitForSteps(3);
-  await cross.getByLabel('Comment').pressSequentially('Missing receipt');
-  await page.getByRole('button', { name: 'Escalate' }).locator('span').click();
+  await type(cross.getByLabel('Comment'), 'Missing receipt');
+  await click(page.getByRole('button', { name: 'Escalate' }).locator('span'));
   await api.waitForSteps(5);
 
   await api.stop();

@@ -38,6 +38,8 @@ export interface ExtensionBrowser {
 
 export interface LaunchOptions {
   headless?: boolean;
+  /** Firefox only: run with a window on this X display, for real OS input (os-input.ts). */
+  display?: string;
   /** The unpacked build to load; defaults to the browser's build in .output/. */
   extensionDir?: string;
   /** Extra Firefox preferences (Chromium ignores them). */

@@ -47,7 +47,8 @@ export async function launchFirefoxWithExtension(options: LaunchOptions = {}): P
   const context = await firefox.launchPersistentContext(profileDir, {
     channel: 'moz-firefox',
     executablePath: FIREFOX,
-    headless: options.headless ?? true,
+    headless: options.display ? false : (options.headless ?? true),
+    ...(options.display ? { env: { ...process.env, DISPLAY: options.display } } : {}),
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
     downloadsPath: downloadsDir,
