@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { onMessage } from '@/lib/messages';
+import { onMessage } from '@/lib/message-checks';
 import { routeRecordingMessage } from '@/lib/recording/router';
 import { toggleRecording } from '@/lib/recording/tabs';
 import { finishInterrupted, workerStarted } from '@/lib/recording/lifecycle';

@@ -72,7 +72,8 @@ export function WalkFindings({ guideId }: { guideId: string }) {
         {marked.map(({ step, index }) => (
           <li key={step.id}>
             {describe(step, index)}{' '}
-            {step.health?.state === 'recaptured' && (
+            {/* An imported step keeps its "re-captured" mark but not the step before (PortableStep). */}
+            {step.health?.state === 'recaptured' && step.health.previous && (
               <button onClick={() => void perform(() => undoRecaptureChange(step.id))}>Undo re-capture of step {index + 1}</button>
             )}
           </li>

@@ -98,6 +98,12 @@ const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
   'image/webp': (b) => String.fromCharCode(...b.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...b.subarray(8, 12)) === 'WEBP',
 };
 
+/** A picture's bytes as a Blob, without copying them when an ArrayBuffer holds them (it always does here). */
+function blobOf(bytes: Uint8Array, type: string): Blob {
+  const part = bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes.slice();
+  return new Blob([part], { type });
+}
+
 interface Prepared {
   guides: Guide[];
   steps: Step[];
@@ -121,7 +127,7 @@ function prepare(manifest: Manifest, files: Unzipped): Prepared {
       if (!bytes) throw new BundleError(`This bundle is incomplete: ${entry.file} is missing.`);
       if (!MAGIC[entry.type]!(bytes)) throw new BundleError(`This bundle is damaged: ${entry.file} is not a ${entry.type} picture.`);
       imageIds.add(entry.id);
-      out.images.push({ id: entry.id, guideId: guide.id, blob: new Blob([bytes as BlobPart], { type: entry.type }), width: entry.width, height: entry.height });
+      out.images.push({ id: entry.id, guideId: guide.id, blob: blobOf(bytes, entry.type), width: entry.width, height: entry.height });
     }
     for (const step of steps) {
       unique('step', step.id);
@@ -129,7 +135,7 @@ function prepare(manifest: Manifest, files: Unzipped): Prepared {
       if (step.kind === 'action' && step.imageId && !imageIds.has(step.imageId)) {
         throw new BundleError(`This bundle is incomplete: the picture of step "${step.id}" is missing.`);
       }
-      out.steps.push(step as Step);
+      out.steps.push(step);
     }
     out.guides.push({ ...guide, status: 'done' });
   }

@@ -6,6 +6,7 @@
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { db } from '@/lib/db/database';
+import { portableStep } from '@/lib/steps/schema';
 import type { ActionStep, Step, StoredImage } from '@/lib/steps/types';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, IMAGE_TYPES, type Manifest, type ManifestGuide } from './bundle-schema';
 import type { Progress } from './guide-data';
@@ -24,8 +25,14 @@ function hasBlur(step: Step): step is ActionStep {
   return step.kind === 'action' && Boolean(step.annotations?.some((a) => a.kind === 'blur'));
 }
 
-function imageType(blob: Blob): keyof typeof IMAGE_TYPES {
-  return blob.type in IMAGE_TYPES ? (blob.type as keyof typeof IMAGE_TYPES) : 'image/jpeg';
+type ImageType = keyof typeof IMAGE_TYPES;
+
+function isImageType(type: string): type is ImageType {
+  return Object.hasOwn(IMAGE_TYPES, type);
+}
+
+function imageType(blob: Blob): ImageType {
+  return isImageType(blob.type) ? blob.type : 'image/jpeg';
 }
 
 export async function exportBundle(
@@ -46,7 +53,7 @@ export async function exportBundle(
     const guide = await d.guides.get(guideId);
     if (!guide) throw new Error('A guide to export no longer exists.');
     const steps = await d.steps.where('guideId').equals(guideId).sortBy('order');
-    const entry: ManifestGuide = { guide, steps: steps as ManifestGuide['steps'], images: [] };
+    const entry: ManifestGuide = { guide, steps: steps.map(portableStep), images: [] };
     const done = new Set<string>();
     for (const step of steps) {
       if (step.kind !== 'action' || !step.imageId || done.has(step.imageId)) continue;

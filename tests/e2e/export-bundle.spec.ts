@@ -11,9 +11,12 @@ import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
 import { editorWithGuide, exportFile } from './export-helpers';
 import { extensionBrowserOf, gotoExtensionPage } from '../support/extension';
+import { readStoredData } from '../support/stored-data';
+import type { Step } from '@/lib/steps/types';
 
 const TITLE = 'Отчёт <script>alert(1)</script>';
 const CREATED = Date.UTC(2024, 0, 15, 9, 30);
+const ACTED = CREATED + 5000;
 
 async function importFile(library: Page, path: string) {
   if (extensionBrowserOf(library.context()).browserName === 'firefox') {
@@ -38,7 +41,7 @@ test('a guide exported as a bundle imports as a whole copy; bad files change not
     guide: { createdAt: CREATED },
     steps: [
       { kind: 'heading', text: 'Вход' },
-      { text: 'Click "Войти"', annotations: [{ id: 'x', kind: 'blur', box: { x: 0.5, y: 0.5, width: 0.5, height: 0.5 } }] },
+      { text: 'Click "Войти"', wholeScreen: true, at: ACTED, annotations: [{ id: 'x', kind: 'blur', box: { x: 0.5, y: 0.5, width: 0.5, height: 0.5 } }] },
       { text: 'Click "Send"', note: 'Then wait' },
     ],
   });
@@ -46,7 +49,7 @@ test('a guide exported as a bundle imports as a whole copy; bad files change not
   expect(download.suggestedFilename()).toMatch(/\.waymark\.zip$/);
   const bundle = unzipSync(new Uint8Array(await readFile(path)));
   const manifest = JSON.parse(new TextDecoder().decode(bundle['manifest.json']));
-  expect(manifest).toMatchObject({ format: 'waymark-bundle', version: 1 });
+  expect(manifest).toMatchObject({ format: 'waymark-bundle', version: 2 });
   expect(manifest.guides[0].guide).toMatchObject({ id: guideId, title: TITLE, createdAt: CREATED });
   expect(manifest.guides[0].images).toHaveLength(2);
   // A bundle leaves the machine: the blur box is burnt into its picture, not only kept as data.
@@ -84,6 +87,10 @@ test('a guide exported as a bundle imports as a whole copy; bad files change not
   const hrefs = await guides.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   const copyHref = hrefs.find((h) => !h?.includes(guideId))!;
   expect(copyHref).toBeTruthy();
+  // The trainer's "Remove focus" and the time of the action travel with the step (issue 28).
+  const { steps: stored } = JSON.parse((await readStoredData(library)).records) as { steps: Step[] };
+  const copied = stored.find((s) => s.guideId !== guideId && s.text === 'Click "Войти"');
+  expect(copied).toMatchObject({ wholeScreen: true, at: ACTED });
   await expect(library.getByText(new Date(CREATED).toLocaleString())).toHaveCount(2);
 
   await gotoExtensionPage(library, `/editor.html${copyHref}`);
@@ -105,11 +112,11 @@ test('a guide exported as a bundle imports as a whole copy; bad files change not
 
   // Bad files: truncated, foreign, newer, not a zip. Each named, nothing imported.
   const bytes = await readFile(path);
-  const newer = zipSync({ ...bundle, 'manifest.json': strToU8(JSON.stringify({ ...manifest, version: 2 })) });
+  const newer = zipSync({ ...bundle, 'manifest.json': strToU8(JSON.stringify({ ...manifest, version: 3 })) });
   const cases: [string, Uint8Array, RegExp][] = [
     ['truncated.waymark.zip', bytes.subarray(0, Math.floor(bytes.length * 0.6)), /damaged or incomplete/],
     ['foreign.zip', zipSync({ 'package.json': strToU8('{}') }), /not a Waymark bundle: it has no manifest\.json/],
-    ['newer.waymark.zip', newer, /made by a newer Waymark \(bundle version 2/],
+    ['newer.waymark.zip', newer, /made by a newer Waymark \(bundle version 3/],
     ['photo.waymark.zip', strToU8('\xff\xd8\xff not a zip'), /not a \.zip file/],
   ];
   for (const [name, data, message] of cases) {
