@@ -17,6 +17,8 @@ interface TestFixtures {
   keepWelcome: boolean;
   /** Extra Firefox preferences for this spec's browser. */
   firefoxPrefs: Record<string, string | number | boolean>;
+  /** Chromium: may Waymark stream the recorded tab (see tests/support/test-key.ts)? */
+  tabCapture: boolean;
   browserWithExtension: ExtensionBrowser;
   api: ExtensionApi;
 }
@@ -32,8 +34,9 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
   ],
   keepWelcome: [false, { option: true }],
   firefoxPrefs: [{}, { option: true }],
-  browserWithExtension: async ({ browserName, keepWelcome, firefoxPrefs }, use) => {
-    const browser = await launchFor(browserName, firefoxPrefs);
+  tabCapture: [true, { option: true }],
+  browserWithExtension: async ({ browserName, keepWelcome, firefoxPrefs, tabCapture }, use) => {
+    const browser = await launchFor(browserName, firefoxPrefs, tabCapture);
     if (!keepWelcome) await closeWelcomeTab(browser);
     await use(browser);
     await browser.close();
@@ -43,8 +46,8 @@ export const test = base.extend<TestFixtures, { server: FixtureServer }>({
   },
 });
 
-function launchFor(browserName: string, firefoxPrefs: Record<string, string | number | boolean>): Promise<ExtensionBrowser> {
-  if (browserName === 'chromium') return launchWithExtension();
+function launchFor(browserName: string, firefoxPrefs: Record<string, string | number | boolean>, tabCapture: boolean): Promise<ExtensionBrowser> {
+  if (browserName === 'chromium') return launchWithExtension({ tabCapture });
   if (browserName === 'firefox') return launchFirefoxWithExtension({ firefoxPrefs });
   throw new Error(`No Waymark build for ${browserName}`);
 }
