@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { test, expect, skipIn } from './fixtures';
 import { countColour, type Rgb } from '../support/pixels';
 import { PopupPage } from '../support/pages/popup';
+import { ocr, readStoredData, secretsReadIn } from '../support/stored-data';
 
 skipIn('firefox', 'no tabCapture: Firefox keeps the settled/live captures');
 
@@ -71,6 +72,11 @@ test('quick presses on a busy page that reacts at once are pictured before they 
   const last = steps[steps.length - 1]!;
   for (const [, , colour] of presses) expect(await colourIn(api, last.imageId!, colour)).toBeGreaterThan(100_000);
   expect(await api.image(last.imageId!)).toMatchObject({ width: 1280, height: 800 });
+  // The card number shown on the page is blurred in every picture; OCR reads an ordinary number there.
+  for (const [index, text] of (await ocr((await readStoredData(api.page)).images)).entries()) {
+    expect(secretsReadIn(text, ['4111111111111111']), `picture ${index}`).toEqual([]);
+    expect(text, `picture ${index}`).toContain('Ticket 2718');
+  }
 });
 
 test('the popup pauses, resumes and stops a streamed recording; the stream goes with it', async ({ browserWithExtension: { context, extensionId }, api, server }) => {
