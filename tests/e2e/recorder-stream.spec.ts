@@ -2,12 +2,13 @@
  * The tab stream (Chromium): an action's picture is the stream's frame from before its event,
  * so a person's quickest press on a page that never settles and reacts at once still gets the
  * page before it, judged by pixels. A streamed tab shows no in-page bar (it would be in every
- * frame); the popup pauses, resumes and stops the recording.
+ * frame); the popup pauses, resumes and stops the recording. The stream outlives the worker.
  */
 import type { Page } from 'playwright-core';
 import { test, expect, skipIn } from './fixtures';
 import { countColour, type Rgb } from '../support/pixels';
 import { PopupPage } from '../support/pages/popup';
+import { stopBackground } from '../support/background';
 import { ocr, readStoredData, secretsReadIn } from '../support/stored-data';
 
 skipIn('firefox', 'no tabCapture: Firefox keeps the settled/live captures');
@@ -107,4 +108,20 @@ test('the popup pauses, resumes and stops a streamed recording; the stream goes 
   expect(click!.shot).toBe('stream');
   expect(await colourIn(api, click!.imageId!, MAGENTA)).toBeLessThan(NONE);
   expect(await page.evaluate(() => document.querySelector('waymark-bar'))).toBeNull();
+});
+
+test('after the worker stopped, the stream goes on and the first press gets its frame', async ({ browserWithExtension, api, server }) => {
+  const page = await browserWithExtension.context.newPage();
+  await page.goto(server.url('recorder/stream.html'));
+  const guideId = await api.startRecording(page);
+  await api.waitForSteps(1);
+  // The offscreen document and its stream outlive the worker; which tabs are streamed is in storage.session.
+  await stopBackground(browserWithExtension, api, page);
+  await page.waitForTimeout(300);
+  await press(page, '#down', 0);
+  await api.waitForSteps(2);
+  await api.stop();
+  const [, click] = await api.steps(guideId);
+  expect(click!.shot).toBe('stream');
+  expect(await colourIn(api, click!.imageId!, MAGENTA)).toBeLessThan(NONE);
 });
