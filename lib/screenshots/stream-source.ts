@@ -70,7 +70,8 @@ function stop(tabId: number): void {
 
 /** The frame from before `eventAt`, drawn at once (the ring may close it at the next frame), blurred, encoded. */
 async function frameAt(tabId: number, eventAt: number, pages: PageState[]): Promise<Response<'stream.frame'>> {
-  const entry = streams.get(tabId) && frameBefore(streams.get(tabId)!.ring, eventAt);
+  const ring = streams.get(tabId)?.ring;
+  const entry = ring && frameBefore(ring, eventAt);
   if (!entry) return undefined;
   const { displayWidth: width, displayHeight: height } = entry.frame;
   const canvas = new OffscreenCanvas(width, height);
