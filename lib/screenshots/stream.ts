@@ -110,8 +110,8 @@ export async function streamFrame(tabId: number, eventAt: number, pages: PageSta
 /**
  * The intent at `page`, its picture from the stream: the frame from before `eventAt`, blurred
  * with the boxes the page reported at that moment and the ones before it (`pages`: the frame
- * may be a little older than the report); `capture` when the stream has no such frame. Its
- * `shot` is set once the frame is there.
+ * may be a little older than the report); `capture` when the stream has no such frame or the
+ * tab is not the one shown in its window. Its `shot` is set once the frame is there.
  */
 export function streamIntent(
   tabId: number,
@@ -121,7 +121,10 @@ export function streamIntent(
   capture: () => Promise<EncodedImage | undefined>,
 ): IntentFrame {
   const intent: IntentFrame = { page, picture: Promise.resolve(undefined) };
-  intent.picture = streamFrame(tabId, eventAt, pages).then((image) => {
+  // A tab behind another sends no frames: its newest may show a page it has left since.
+  const shown = browser.tabs.get(tabId).then((tab) => tab.active, () => false);
+  const frame = shown.then((active) => (active ? streamFrame(tabId, eventAt, pages) : undefined));
+  intent.picture = frame.then((image) => {
     if (!image) return capture();
     intent.shot = 'stream';
     return image;
