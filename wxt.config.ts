@@ -19,7 +19,12 @@ export default defineConfig({
     description: 'Record a task once, get a step-by-step guide. Everything stays on your machine.',
     // webNavigation: each new document of a recorded tab gets the recorder as it commits
     // (lib/recording/watch.ts). No content_scripts: nothing runs in pages that are not recorded.
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', 'contextMenus', 'webNavigation'],
+    // Chromium also keeps a live stream of the recorded tab for its pictures (tabCapture, read in
+    // an offscreen document: lib/screenshots/stream.ts); Firefox has neither.
+    permissions: [
+      'storage', 'unlimitedStorage', 'tabs', 'activeTab', 'scripting', 'contextMenus', 'webNavigation',
+      ...(browser === 'firefox' ? [] : ['tabCapture', 'offscreen']),
+    ],
     host_permissions: ['<all_urls>'],
     commands: {
       'toggle-recording': {

@@ -32,7 +32,8 @@ function showBar(): void {
   browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
     if (!isMessage(message)) return undefined;
     if (message.type === 'recorder.bar') {
-      bar.show(message.status);
+      if (message.offPage) bar.remove();
+      else bar.show(message.status);
       sendResponse({ ok: true });
     }
     if (message.type === 'recorder.conceal') {

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Assert, Equals } from '@/lib/same-type';
 import { isMessage, type Message, type MessageType, type Protocol, type Sender } from './messages';
 
-/** Sent only by the background to its own content scripts, which hear nothing else: no check. */
+/** Sent only by the background to its own content scripts or offscreen document, which answer nothing else: no check. */
 const FROM_BACKGROUND = 'from-background';
 
 const none = z.object({});
@@ -89,7 +89,7 @@ const REQUESTS = {
   'recording.discard': none,
   'capture.action': z.object({ action, context: actionContext, outboxId: z.string().optional() }),
   'capture.settled': frameReport,
-  'capture.intent': frameReport.extend({ at: z.number() }),
+  'capture.intent': frameReport.extend({ at: z.number(), eventAt: z.number().optional() }),
   'capture.error': z.object({ message: z.string() }),
   'context.page': z.object({ excerpt: z.string() }),
   'recorder.count': FROM_BACKGROUND,
@@ -100,6 +100,9 @@ const REQUESTS = {
   'recorder.bar': FROM_BACKGROUND,
   'recorder.conceal': FROM_BACKGROUND,
   'render.page': FROM_BACKGROUND,
+  'stream.start': FROM_BACKGROUND,
+  'stream.stop': FROM_BACKGROUND,
+  'stream.frame': FROM_BACKGROUND,
   'walk.start': z.object({ guideId: z.string(), tabId: z.number() }),
   'walk.status': none,
   'walk.skip': none,

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { withTimeout } from '@/lib/with-timeout';
 import type { Action, Box, PageInfo, Viewport } from '@/lib/steps/types';
 import type { FrameGeometry } from '@/lib/screenshots/frame-geometry';
+import type { PageState } from '@/lib/screenshots/choice';
 import type { RenderedPage } from '@/lib/screenshots/render-page';
 import type { WalkStatus, WalkView } from '@/lib/walk/view';
 
@@ -95,7 +96,15 @@ export interface Protocol {
    * An action is beginning (pointerdown, activating keydown, focus of a field): if the page
    * changed since the settled frame, the background captures now, before the page reacts.
    */
-  'capture.intent': { req: FrameReport & { at: number }; res: { ok: boolean } };
+  'capture.intent': {
+    /**
+     * `eventAt`: the event's own time, `performance.timeOrigin + event.timeStamp`, on the clock
+     * every document shares: the frame of a tab stream that arrived before it shows the page
+     * before the action (lib/screenshots/stream-frames.ts).
+     */
+    req: FrameReport & { at: number; eventAt?: number };
+    res: { ok: boolean };
+  };
   /** The recorder failed on an event: an action may be missing, so the user is told. */
   'capture.error': { req: { message: string }; res: { ok: boolean } };
   /** Background → one frame: its change counter now (was the page still during a capture?). */
@@ -110,8 +119,11 @@ export interface Protocol {
   'privacy.context-target': { req: object; res: { selector?: string; url: string } };
   /** Background → content scripts: send any unfinished field edit now (recording is stopping). */
   'recorder.flush': { req: object; res: { ok: boolean } };
-  /** Background → top frame: what the in-page bar shows (`idle` removes it). */
-  'recorder.bar': { req: { status: RecordingStatus }; res: { ok: boolean } };
+  /**
+   * Background → top frame: what the in-page bar shows (`idle` removes it). `offPage`: no bar,
+   * the tab is streamed and the bar would be in its pictures (lib/screenshots/stream.ts).
+   */
+  'recorder.bar': { req: { status: RecordingStatus; offPage?: boolean }; res: { ok: boolean } };
   /** Background → top frame: hide the in-page bar for a screenshot, answered once painted. */
   'recorder.conceal': { req: { hidden: boolean }; res: { ok: boolean } };
   /**
@@ -119,6 +131,21 @@ export interface Protocol {
    * page drawn by html2canvas, for a step whose tab could not be captured. Undefined: it failed.
    */
   'render.page': { req: object; res: RenderedPage | undefined };
+  /**
+   * Background → offscreen document (Chromium, lib/screenshots/stream-source.ts): keep a live
+   * stream of a recorded tab, from `tabCapture.getMediaStreamId`, at `width`×`height` pixels.
+   */
+  'stream.start': { req: { tabId: number; streamId: string; width: number; height: number }; res: { ok: boolean } };
+  'stream.stop': { req: { tabId: number }; res: { ok: boolean } };
+  /**
+   * Background → offscreen document: the tab's newest frame that arrived before `eventAt`, the
+   * secret boxes of each of `pages` blurred before it leaves, as a JPEG data URL. Undefined: no
+   * stream of that tab, or no frame from before that moment.
+   */
+  'stream.frame': {
+    req: { tabId: number; eventAt: number; pages: PageState[] };
+    res: { dataUrl: string; width: number; height: number } | undefined;
+  };
   /** Walks a guide in a tab: opens its first page there and points at each step (lib/walk/). */
   'walk.start': { req: { guideId: string; tabId: number }; res: { ok: boolean } | { error: string } };
   'walk.status': { req: object; res: WalkStatus };
@@ -184,6 +211,9 @@ const TYPES = {
   'recorder.bar': true,
   'recorder.conceal': true,
   'render.page': true,
+  'stream.start': true,
+  'stream.stop': true,
+  'stream.frame': true,
   'walk.start': true,
   'walk.status': true,
   'walk.skip': true,

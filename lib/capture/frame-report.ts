@@ -59,11 +59,12 @@ export class FrameReports {
     this.lastIntent = undefined;
   }
 
-  intent(changeCount: number, at: number): void {
+  /** `eventAt`: the event's time on the clock documents share (see the `capture.intent` message). */
+  intent(changeCount: number, at: number, eventAt: number): void {
     // A click into a field is a press and then a focus, at one count: one report will do.
     const last = this.lastIntent;
     if (last && last.changeCount === changeCount && at - last.at < SAME_INTENT_MS) return;
     this.lastIntent = { changeCount, at };
-    afterHandler(() => void send({ type: 'capture.intent', ...this.report(changeCount), at }).catch(() => undefined));
+    afterHandler(() => void send({ type: 'capture.intent', ...this.report(changeCount), at, eventAt }).catch(() => undefined));
   }
 }

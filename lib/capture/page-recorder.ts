@@ -29,6 +29,8 @@ interface Press {
   point?: Point;
   changeCount: number;
   at: number;
+  /** The event's time on the clock documents share: a tab stream's frame from before it is the picture. */
+  eventAt: number;
 }
 
 /**
@@ -37,6 +39,12 @@ interface Press {
  */
 const completed = (element: Element, quick: TargetDescription): TargetDescription =>
   element.isConnected ? completeTarget(element, quick) : quick;
+
+/**
+ * When the event happened, on the clock every document of the browser shares (not Date.now(),
+ * which may be set back or forth): a tab stream's frames are stamped on it too.
+ */
+const eventTime = (event: Event): number => performance.timeOrigin + event.timeStamp;
 
 /** After Enter in a field, the browser "clicks" the form's submit button: not a second step. */
 const IMPLICIT_SUBMIT_MS = 1000;
@@ -176,6 +184,7 @@ export class PageRecorder {
       point: { x: event.clientX + offset.x, y: event.clientY + offset.y },
       changeCount: this.changeCount(),
       at: Date.now(),
+      eventAt: eventTime(event),
     };
     this.pressed(press);
   }
@@ -183,7 +192,7 @@ export class PageRecorder {
   /** A press (pointer or activating key): report the intent, describe the rest after the handler. */
   private pressed(press: Press): void {
     this.press = press;
-    this.reports.intent(press.changeCount, press.at);
+    this.reports.intent(press.changeCount, press.at, press.eventAt);
     afterHandler(() => {
       press.target = completed(press.element, press.target);
     });
@@ -244,7 +253,7 @@ export class PageRecorder {
     if ((event.key !== 'Enter' && event.key !== ' ') || event.repeat || event.ctrlKey || event.altKey || event.metaKey) return;
     const control = this.targetOf(event);
     if (!control || fieldKind(control) === 'text' || fieldKind(control) === 'select') return;
-    this.pressed({ element: control, target: quickTarget(control), point: undefined, changeCount: this.changeCount(), at: Date.now() });
+    this.pressed({ element: control, target: quickTarget(control), point: undefined, changeCount: this.changeCount(), at: Date.now(), eventAt: eventTime(event) });
   }
 
   private onFocusIn(event: FocusEvent): void {
@@ -260,7 +269,7 @@ export class PageRecorder {
     // An edit's picture shows the field as it was when the user came to it.
     const changeCount = this.changeCount();
     if (!this.focusCounts.has(field)) this.focusCounts.set(field, changeCount);
-    this.reports.intent(changeCount, Date.now());
+    this.reports.intent(changeCount, Date.now(), eventTime(event));
     afterHandler(() => field.isConnected && warmSelectors(field));
   }
 

@@ -1,6 +1,8 @@
 /** What the popup and the in-page bar show: state, step count, and why a recording waits. */
+import { browser } from 'wxt/browser';
 import { countSteps } from '@/lib/db/steps';
 import { sendToTab, type RecordingStatus } from '@/lib/messages';
+import { isStreamed } from '@/lib/screenshots/stream';
 import { readSession, tabsOf, updateSession } from './session';
 
 export async function status(): Promise<RecordingStatus> {
@@ -27,10 +29,24 @@ export async function stepNotSaved(error = STEP_NOT_SAVED): Promise<void> {
   void showBar();
 }
 
-/** Updates the in-page bar of every recorded tab (or removes it, with `tabs` after a stop). */
+/**
+ * Updates the in-page bar of every recorded tab (or removes it, with `tabs` after a stop). A
+ * streamed tab has none: it would be in every frame of the stream, so in the pictures; its
+ * controls are the popup, the toolbar button and the keyboard shortcut.
+ */
 export async function showBar(tabs?: number[]): Promise<void> {
   const current = await status();
   const targets = tabs ?? tabsOf(await readSession());
-  await Promise.all(targets.map((tabId) => sendToTab(tabId, { type: 'recorder.bar', status: current }, 0)));
+  const show = async (tabId: number) => {
+    const offPage = await isStreamed(tabId);
+    await sendToTab(tabId, { type: 'recorder.bar', status: current, ...(offPage ? { offPage } : {}) }, 0);
+  };
+  await Promise.all([...targets.map(show), showBadge(current.state)]);
+}
+
+/** The toolbar button says a recording runs: a streamed tab has no bar to say it. */
+function showBadge(state: RecordingStatus['state']): Promise<void> {
+  const text = state === 'recording' ? 'REC' : state === 'paused' ? '❚❚' : '';
+  return browser.action.setBadgeText({ text }).catch(() => undefined);
 }
 

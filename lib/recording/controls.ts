@@ -9,6 +9,7 @@ import { db } from '@/lib/db/database';
 import type { RecordingState } from '@/lib/messages';
 import { sendToTab } from '@/lib/messages';
 import { forgetFrames } from '@/lib/screenshots/frame-cache';
+import { startStream, stopStream } from '@/lib/screenshots/stream';
 import { readSession, tabsOf, updateSession, writeSession, type Session } from './session';
 import { restrictionOf } from './restricted';
 import { PICTURE_WITHIN_MS, settledSteps } from './recorder';
@@ -78,6 +79,8 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
   // Its tab listeners come with this write (lib/recording/watch.ts follows the session).
   await writeSession(session);
   void showElementMenu(true);
+  // Before the recorder and its bar: a streamed tab never shows the bar (it would be in every frame).
+  await startStream(tabId);
   // The recorder starts at once in every frame; the top frame's first report becomes the
   // "Go to" start step.
   await coverFrames({ tabId }, session);
@@ -91,8 +94,13 @@ async function setState(state: Exclude<RecordingState, 'idle'>): Promise<{ state
   if (session.state === 'idle') return { state: 'idle' };
   // A field typed into before the pause is an edit of the recording: it is a step now, not lost.
   if (state === 'paused' && session.state === 'recording') await flushEdits(tabsOf(session));
+  const tabs = tabsOf(session);
+  // No stream while paused; back on resume, for the tab the recording started in (still the
+  // first of its tabs) if the browser grants it again.
+  if (state === 'paused') await Promise.all(tabs.map(stopStream));
+  if (state === 'recording' && session.state === 'paused' && tabs[0] !== undefined) await startStream(tabs[0]);
   await updateSession((s) => ({ ...s, state, notice: undefined }));
-  await Promise.all(tabsOf(session).map((tabId) => sendToTab(tabId, { type: 'recorder.state', recording: state === 'recording' })));
+  await Promise.all(tabs.map((tabId) => sendToTab(tabId, { type: 'recorder.state', recording: state === 'recording' })));
   void showBar();
   return { state };
 }
@@ -122,6 +130,7 @@ async function finish(kept: boolean): Promise<Session | undefined> {
   await writeSession(kept ? { state: 'idle', lastGuideId: session.guideId, lastTabs: tabs } : { state: 'idle' });
   void showElementMenu(false);
   for (const tabId of tabs) {
+    await stopStream(tabId);
     await sendToTab(tabId, { type: 'recorder.state', recording: false });
     forgetFrames(tabId);
   }

@@ -155,8 +155,8 @@ export async function pageSettled(tabId: number, frameId: number, report: FrameR
   await takeSettledFrame(tabId, frameId, report);
 }
 
-export async function actionIntent(tabId: number, frameId: number, report: FrameReport): Promise<void> {
+export async function actionIntent(tabId: number, frameId: number, report: FrameReport, eventAt?: number): Promise<void> {
   const session = await readSession();
   if (session.state !== 'recording' || !tabsOf(session).includes(tabId)) return;
-  await takeIntentFrame(tabId, frameId, report);
+  await takeIntentFrame(tabId, frameId, report, eventAt);
 }

@@ -53,7 +53,7 @@ function answer(message: Message, sender: Sender): Promise<unknown> | undefined 
       return recorder.pageSettled(tabId, frameId, message).then(() => ({ ok: true }));
     case 'capture.intent':
       if (tabId === undefined) return undefined;
-      return recorder.actionIntent(tabId, frameId, message).then(() => ({ ok: true }));
+      return recorder.actionIntent(tabId, frameId, message, message.eventAt).then(() => ({ ok: true }));
     case 'capture.error':
       // The page-side message goes to the worker's log only: the user sees a fixed sentence.
       console.warn('Waymark: recorder failed in a page:', message.message);

@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/lib/messages';
 import { forgetFrames, loaded, topDocumentReplaced } from '@/lib/screenshots/frame-cache';
+import { stopStream } from '@/lib/screenshots/stream';
 import { loadPrivacySettings } from '@/lib/privacy/settings';
 import { sessionNow, tabsOf, updateSession } from './session';
 import { showBar } from './bar-status';
@@ -39,6 +40,7 @@ export async function tabClosed(tabId: number): Promise<void> {
   await drainOutbox({ tabId }).catch(drainFailed);
   await settledSteps();
   forgetFrames(tabId);
+  await stopStream(tabId);
   const left = tabsOf(session).filter((id) => id !== tabId);
   // The last recorded tab closed: finish, so the guide opens as a normal guide.
   if (left.length === 0) return void (await stop());

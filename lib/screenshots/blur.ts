@@ -19,15 +19,26 @@ export async function blurBoxes(image: EncodedImage, boxes: Box[], viewport: Vie
   const ctx = canvas.getContext('2d')!;
   ctx.drawImage(bitmap, 0, 0);
   bitmap.close();
+  pixelateBoxes(ctx, boxes, viewport);
+  const blob = await canvas.convertToBlob({ type: image.blob.type || 'image/jpeg', quality: 0.82 });
+  return { blob, width: image.width, height: image.height };
+}
+
+/** Pixelates `boxes` (CSS pixels of `viewport`) in a canvas of the whole viewport at any scale. */
+export function pixelateBoxes(ctx: OffscreenCanvasRenderingContext2D, boxes: Box[], viewport: Viewport | undefined): void {
   // CSS pixels → image pixels (the capture is at device pixel ratio).
-  const scale = viewport && viewport.width > 0 ? image.width / viewport.width : 1;
+  const scale = viewport && viewport.width > 0 ? ctx.canvas.width / viewport.width : 1;
   for (const box of boxes) {
     const x = (box.x - PAD_CSS_PX) * scale;
     const y = (box.y - PAD_CSS_PX) * scale;
     pixelate(ctx, { x, y, width: (box.width + 2 * PAD_CSS_PX) * scale, height: (box.height + 2 * PAD_CSS_PX) * scale }, BLOCK * Math.max(1, scale));
   }
-  const blob = await canvas.convertToBlob({ type: image.blob.type || 'image/jpeg', quality: 0.82 });
-  return { blob, width: image.width, height: image.height };
+}
+
+/** The secret boxes every frame of `page` reported, placed in the top viewport (see `blurPage`). */
+export function pageBoxes(page: PageState, viewport = page[0]?.viewport): Box[] {
+  const whole = { x: 0, y: 0, width: viewport?.width ?? 1e5, height: viewport?.height ?? 1e5 };
+  return boxesInTop(Object.values(page), whole);
 }
 
 /**
@@ -36,6 +47,5 @@ export async function blurBoxes(image: EncodedImage, boxes: Box[], viewport: Vie
  * blurred whole (frame-geometry.ts).
  */
 export function blurPage(image: EncodedImage, page: PageState, viewport = page[0]?.viewport): Promise<EncodedImage> {
-  const whole = { x: 0, y: 0, width: viewport?.width ?? 1e5, height: viewport?.height ?? 1e5 };
-  return blurBoxes(image, boxesInTop(Object.values(page), whole), viewport);
+  return blurBoxes(image, pageBoxes(page, viewport), viewport);
 }

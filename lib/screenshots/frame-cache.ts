@@ -32,8 +32,11 @@ export interface SettledFrame {
 export interface IntentFrame {
   page: PageState;
   picture: Promise<EncodedImage | undefined>;
-  /** The settled frame, kept for this intent: it showed the moment, so nothing was captured. */
-  settled?: boolean;
+  /**
+   * `settled`: the settled frame, kept for this intent (it showed the moment, so nothing was
+   * captured); `stream`: the tab stream's frame from before the event, once it is there.
+   */
+  shot?: 'settled' | 'stream';
 }
 
 /** Enough for a field's focus, the presses while it is edited, and the press that leaves it. */
@@ -180,8 +183,30 @@ export function latestFrame(tabId: number): SettledFrame | undefined {
   return frames.get(tabId);
 }
 
-export function rememberIntent(tabId: number, intent: IntentFrame): void {
+/** Who waits for the next intent picture (see `nextIntent`). */
+const waiting = new Set<() => void>();
+
+/** Keeps the intent (at once: its action follows within milliseconds and looks for it); returns it. */
+export function rememberIntent(tabId: number, intent: IntentFrame): IntentFrame {
   intents.set(tabId, [...(intents.get(tabId) ?? []), intent].slice(-KEPT_INTENTS));
+  for (const wake of [...waiting]) wake();
+  return intent;
+}
+
+/**
+ * Resolves when the next intent picture is remembered, or after `ms`. A press's intent and its
+ * click are two messages handled side by side: the click's may look for the intent first.
+ */
+export function nextIntent(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const wake = () => {
+      clearTimeout(timer);
+      waiting.delete(wake);
+      resolve();
+    };
+    const timer = setTimeout(wake, ms);
+    waiting.add(wake);
+  });
 }
 
 /** The tab's intent pictures, oldest first. */

@@ -15,8 +15,10 @@ import {
 } from './choice';
 import { renderTab } from './render-tab';
 import {
-  intentsOf, isReplaced, latestFrame, loaded, noteReport, rememberFrame, rememberIntent, reportedPage,
+  intentsOf, isReplaced, latestFrame, loaded, nextIntent, noteReport, rememberFrame, rememberIntent, reportedPage,
+  type IntentFrame,
 } from './frame-cache';
+import { isStreamed, streamIntent } from './stream';
 
 export interface Picture {
   image?: EncodedImage;
@@ -108,9 +110,13 @@ export async function takeSettledFrame(tabId: number, frameId: number, report: F
   await done;
 }
 
-/** An action is beginning in `frameId`: capture now unless the settled frame shows this moment. */
-export async function takeIntentFrame(tabId: number, frameId: number, report: FrameReport): Promise<void> {
+/**
+ * An action is beginning in `frameId` at `eventAt` (on the clock documents share): unless the
+ * settled frame shows this moment, the tab stream's frame from before it, or else a capture now.
+ */
+export async function takeIntentFrame(tabId: number, frameId: number, report: FrameReport, eventAt?: number): Promise<void> {
   await loaded();
+  const before = reportedPage(tabId);
   noteReport(tabId, frameId, report);
   const page = reportedPage(tabId);
   const settled = latestFrame(tabId);
@@ -121,14 +127,30 @@ export async function takeIntentFrame(tabId: number, frameId: number, report: Fr
   if (clean && showsMoment(clean.page, page, frameId, report)) {
     // Kept for this moment: a newer settled frame may replace it before the action is
     // reported (a <select>'s choice changes the page before its field is left).
-    if (!prior || !samePage(prior.page, clean.page)) rememberIntent(tabId, { page: clean.page, picture: Promise.resolve(clean.image), settled: true });
+    if (!prior || !samePage(prior.page, clean.page)) rememberIntent(tabId, { page: clean.page, picture: Promise.resolve(clean.image), shot: 'settled' });
     return;
+  }
+  if (eventAt !== undefined && (await isStreamed(tabId))) {
+    const capture = () => captureTab(tabId, page, 'intent').catch(() => undefined);
+    return void (await rememberIntent(tabId, streamIntent(tabId, page, eventAt, [before, page], capture)).picture);
   }
   // A burst past the capture quota: the action falls back as usual.
   if (!intentNeedsCapture(undefined, page, frameId, report, intentWaitMs())) return;
   const picture = captureTab(tabId, page, 'intent').catch(() => undefined);
   rememberIntent(tabId, { page, picture });
   await picture;
+}
+
+const INTENT_ON_ITS_WAY_MS = 150;
+/** The intent picture of an action's moment; in a streamed tab, one still on its way (nextIntent) too. */
+async function intentOf(tabId: number, frameId: number, moment: Moment, late: boolean): Promise<IntentFrame | undefined> {
+  const find = () => {
+    const intents = intentsOf(tabId);
+    return intents[intentFor(intents.map((i) => i.page), frameId, moment)];
+  };
+  if (find() || late || !(await isStreamed(tabId))) return find();
+  await nextIntent(INTENT_ON_ITS_WAY_MS);
+  return find();
 }
 
 const RETRY_MS = 250;
@@ -181,8 +203,7 @@ export async function pictureForAction(tabId: number, frameId: number, moment: A
   const pending = inflight.get(tabId);
   if (pending && sameState(pending.page[frameId], moment)) await pending.done;
   const settled = latestFrame(tabId);
-  const intents = intentsOf(tabId);
-  const intent = intents[intentFor(intents.map((i) => i.page), frameId, moment)];
+  const intent = await intentOf(tabId, frameId, moment, late);
   const reports = reportedPage(tabId);
   const ofThisPage = showsSamePage(settled?.page, reports, frameId, moment);
   const choice = choosePicture({
@@ -198,7 +219,7 @@ export async function pictureForAction(tabId: number, frameId: number, moment: A
   if (choice === 'settled' && settled) return { image: settled.image, shot: 'settled' };
   if (choice === 'intent') {
     const image = await intent?.picture;
-    if (image) return { image, shot: intent?.settled ? 'settled' : 'live' };
+    if (image) return { image, shot: intent?.shot ?? 'live' };
   }
   if (choice === 'fallback' && settled) return { image: settled.image, shot: 'fallback' };
   try {

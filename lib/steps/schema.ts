@@ -108,7 +108,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
     page: pageInfo,
     viewport: z.object({ width: finite, height: finite, dpr: finite }).optional(),
     imageId: id.optional(),
-    shot: z.enum(['settled', 'live', 'fallback', 'rendered', 'none']),
+    shot: z.enum(['settled', 'live', 'stream', 'fallback', 'rendered', 'none']),
     at: time.optional(),
     hideImage: z.boolean().optional(),
     annotations: z.array(annotation).max(200).optional(),

@@ -68,10 +68,11 @@ export type ActionKind = Action['kind'];
 
 /**
  * How the screenshot of a step was obtained, so we can measure pre-action accuracy:
- * `settled`/`live` are captures, `fallback` an older capture reused, `rendered` a drawing of
- * the page by html2canvas when the tab could not be captured (lib/screenshots/render-page.ts).
+ * `settled`/`live` are captures, `stream` the tab stream's frame from before the event
+ * (Chromium, lib/screenshots/stream.ts), `fallback` an older capture reused, `rendered` a
+ * drawing of the page by html2canvas when the tab could not be captured (lib/screenshots/render-page.ts).
  */
-export type ShotSource = 'settled' | 'live' | 'fallback' | 'rendered' | 'none';
+export type ShotSource = 'settled' | 'live' | 'stream' | 'fallback' | 'rendered' | 'none';
 
 export interface Viewport {
   width: number;

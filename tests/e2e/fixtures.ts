@@ -20,6 +20,8 @@ interface TestFixtures {
   keepWelcome: boolean;
   /** Extra Firefox preferences for this spec's browser. */
   firefoxPrefs: Record<string, string | number | boolean>;
+  /** Chromium: may Waymark stream the recorded tab (see tests/support/test-key.ts)? */
+  tabCapture: boolean;
   browserWithExtension: ExtensionBrowser;
   api: ExtensionApi;
 }
@@ -45,9 +47,10 @@ export const test = base.extend<TestFixtures, { server: FixtureServer; display: 
   ],
   keepWelcome: [false, { option: true }],
   firefoxPrefs: [{}, { option: true }],
-  browserWithExtension: async ({ browserName, keepWelcome, firefoxPrefs, osInput, display: startDisplay }, use) => {
+  tabCapture: [true, { option: true }],
+  browserWithExtension: async ({ browserName, keepWelcome, firefoxPrefs, tabCapture, osInput, display: startDisplay }, use) => {
     const display = osInput && browserName === 'firefox' ? await startDisplay() : undefined;
-    const browser = await launchFor(browserName, { firefoxPrefs, display: display?.name });
+    const browser = await launchFor(browserName, { firefoxPrefs, tabCapture, display: display?.name });
     if (!keepWelcome) await closeWelcomeTab(browser);
     await use(browser);
     await browser.close();
@@ -58,7 +61,7 @@ export const test = base.extend<TestFixtures, { server: FixtureServer; display: 
 });
 
 function launchFor(browserName: string, options: LaunchOptions): Promise<ExtensionBrowser> {
-  if (browserName === 'chromium') return launchWithExtension();
+  if (browserName === 'chromium') return launchWithExtension(options);
   if (browserName === 'firefox') return launchFirefoxWithExtension(options);
   throw new Error(`No Waymark build for ${browserName}`);
 }

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { INTRANET_HOST, pathOf, registerExtensionBrowser, type ExtensionBrowser, type LaunchOptions } from './extension';
+import { keyedCopy, TEST_EXTENSION_ID } from './test-key';
 
 export type { ExtensionBrowser } from './extension';
 
@@ -17,13 +18,15 @@ export const CHROME_BUILD = resolve(
 );
 
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? CHROME_BUILD;
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No extension build at ${extensionDir}: run \`npm run build\` first.`);
+  const buildDir = options.extensionDir ?? CHROME_BUILD;
+  if (!existsSync(join(buildDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${buildDir}: run \`npm run build\` first.`);
   }
   const profileDir = await mkdtemp(join(tmpdir(), 'waymark-profile-'));
   const downloadsDir = join(profileDir, 'downloads');
   await mkdir(downloadsDir);
+  // The build with the test key (a fixed id, allowed to capture tabs without a click: test-key.ts).
+  const extensionDir = await keyedCopy(buildDir, join(profileDir, 'extension'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
@@ -33,6 +36,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
+      ...(options.tabCapture === false ? [] : [`--allowlisted-extension-id=${TEST_EXTENSION_ID}`]),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

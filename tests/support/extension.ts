@@ -42,6 +42,11 @@ export interface LaunchOptions {
   display?: string;
   /** The unpacked build to load; defaults to the browser's build in .output/. */
   extensionDir?: string;
+  /**
+   * Chromium: may Waymark capture tabs without a click on its button (the default, as after the
+   * user's click)? False: the stream is refused, and recording falls back to captures and the bar.
+   */
+  tabCapture?: boolean;
   /** Extra Firefox preferences (Chromium ignores them). */
   firefoxPrefs?: Record<string, string | number | boolean>;
 }

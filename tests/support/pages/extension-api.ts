@@ -167,7 +167,7 @@ export interface RecordedStep {
   order: number;
   kind: string;
   text: string;
-  shot?: 'settled' | 'live' | 'fallback' | 'rendered' | 'none';
+  shot?: 'settled' | 'live' | 'stream' | 'fallback' | 'rendered' | 'none';
   imageId?: string;
   page?: { url: string; title: string };
   action?: { kind: string; point?: { x: number; y: number }; target?: { box?: { x: number; y: number; width: number; height: number }; framePath?: number[] } };
