@@ -7,6 +7,7 @@ import { computeAccessibleDescription, computeAccessibleName, getRole } from 'do
 import { finder } from '@medv/finder';
 import type { Box, TargetDescription } from '@/lib/steps/types';
 import { frameOffset, framePath } from './frames';
+import { columnName } from './columns';
 import { controlName, placeOf } from './names';
 
 const MAX_TEXT = 120;
@@ -79,13 +80,22 @@ export function accessibleName(element: Element): string {
 }
 
 /**
+ * The name a step gives a control, and the follower looks for: its label when its full name
+ * would carry the value it shows (names.ts); for a control with no name, in a table or grid,
+ * its column's header (columns.ts).
+ */
+export function targetName(element: Element): string {
+  return controlName(element, accessibleName(element)) || columnName(element);
+}
+
+/**
  * What must be read in the event handler, before the page reacts: role, name, box. The rest
  * (selectors, text) comes from `completeTarget`, after the handler.
  */
 export function quickTarget(element: Element): TargetDescription {
   const path = framePath(element.ownerDocument.defaultView);
   const role = getRole(element) ?? '';
-  const name = controlName(element, accessibleName(element));
+  const name = targetName(element);
   return {
     role,
     name,

@@ -10,7 +10,7 @@
  * always agree. Runs in the frame the step was recorded in (see `framePath`).
  */
 import { getRole, isInaccessible } from 'dom-accessibility-api';
-import { accessibleName, boxOf } from '@/lib/capture/describe';
+import { boxOf, targetName } from '@/lib/capture/describe';
 import type { Box, TargetDescription } from '@/lib/steps/types';
 
 export type Verdict = 'found' | 'changed' | 'missing';
@@ -129,7 +129,7 @@ interface Scored {
 }
 
 function scoreOf(element: Element, target: TargetDescription, selectorScore: number): Scored {
-  const name = accessibleName(element);
+  const name = targetName(element);
   const role = getRole(element) ?? '';
   const sameRole = role === target.role;
   const sameName = sameRole && norm(name) === norm(target.name);
