@@ -34,6 +34,7 @@ const target = z.object({
       container: z.object({ role: z.string(), name: z.string().optional() }).optional(),
     })
     .optional(),
+  shows: z.string().optional(),
 });
 
 const action = z.discriminatedUnion('kind', [

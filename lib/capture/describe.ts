@@ -8,7 +8,7 @@ import { finder } from '@medv/finder';
 import type { Box, TargetDescription } from '@/lib/steps/types';
 import { frameOffset, framePath } from './frames';
 import { columnName } from './columns';
-import { controlName, placeOf } from './names';
+import { controlName, placeOf, showsValue } from './names';
 
 const MAX_TEXT = 120;
 
@@ -88,6 +88,14 @@ export function targetName(element: Element): string {
   return controlName(element, accessibleName(element)) || columnName(element);
 }
 
+/** What a control named by its label alone shows (`Choose…`, then `Sales`), if anything. */
+function shownValue(element: Element, name: string): string | undefined {
+  // A <select>'s step names the option chosen instead (`Select "Travel" in Category`).
+  if (!name || element.localName === 'select' || !showsValue(element)) return undefined;
+  const value = clean((element as HTMLElement).innerText ?? element.textContent ?? '').slice(0, MAX_TEXT);
+  return value && value !== name ? value : undefined;
+}
+
 /**
  * What must be read in the event handler, before the page reacts: role, name, box. The rest
  * (selectors, text) comes from `completeTarget`, after the handler.
@@ -96,11 +104,13 @@ export function quickTarget(element: Element): TargetDescription {
   const path = framePath(element.ownerDocument.defaultView);
   const role = getRole(element) ?? '';
   const name = targetName(element);
+  const shows = shownValue(element, name);
   return {
     role,
     name,
     tag: element.tagName.toLowerCase(),
     selectors: [],
+    ...(shows ? { shows } : {}),
     ...(path.length ? { framePath: path } : {}),
     box: boxOf(element),
   };

@@ -13,8 +13,9 @@ export const BUNDLE_FORMAT = 'waymark-bundle';
  * a navigation's `how` and `startedAt`); version 1 readers dropped them. Version 1 bundles
  * have the same shape (their writer wrote each step whole) and still import: only a newer
  * version than this is refused, so an older Waymark never silently loses fields.
+ * 3: a target's `shows` (the value a list button showed).
  */
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 
 export const IMAGE_TYPES = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 

@@ -58,6 +58,7 @@ const target = z.object({
   framePath: z.array(z.number().int().min(0).max(10_000)).max(50).optional(),
   box: box.optional(),
   place: place.optional(),
+  shows: text(5000).optional(),
 });
 const pageInfo = z.object({ url: pageUrl, title: text(5000) });
 

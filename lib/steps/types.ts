@@ -33,6 +33,11 @@ export interface TargetDescription {
   box?: Box;
   /** Where an element without a name or text is, so a sentence can point at it. */
   place?: Place;
+  /**
+   * What a control that shows a value (a list button, a combobox) showed when it was used,
+   * its name being its label alone: `Open "Cost center" (shows "Choose…")`.
+   */
+  shows?: string;
 }
 
 /** The n-th element of its role (1-based) among `count`, inside its nearest named region. */

@@ -49,7 +49,7 @@ test('a guide exported as a bundle imports as a whole copy; bad files change not
   expect(download.suggestedFilename()).toMatch(/\.waymark\.zip$/);
   const bundle = unzipSync(new Uint8Array(await readFile(path)));
   const manifest = JSON.parse(new TextDecoder().decode(bundle['manifest.json']));
-  expect(manifest).toMatchObject({ format: 'waymark-bundle', version: 2 });
+  expect(manifest).toMatchObject({ format: 'waymark-bundle', version: 3 });
   expect(manifest.guides[0].guide).toMatchObject({ id: guideId, title: TITLE, createdAt: CREATED });
   expect(manifest.guides[0].images).toHaveLength(2);
   // A bundle leaves the machine: the blur box is burnt into its picture, not only kept as data.
@@ -112,7 +112,7 @@ test('a guide exported as a bundle imports as a whole copy; bad files change not
 
   // Bad files: truncated, foreign, newer, not a zip. Each named, nothing imported.
   const bytes = await readFile(path);
-  const newer = zipSync({ ...bundle, 'manifest.json': strToU8(JSON.stringify({ ...manifest, version: 3 })) });
+  const newer = zipSync({ ...bundle, 'manifest.json': strToU8(JSON.stringify({ ...manifest, version: 4 })) });
   const cases: [string, Uint8Array, RegExp][] = [
     ['truncated.waymark.zip', bytes.subarray(0, Math.floor(bytes.length * 0.6)), /damaged or incomplete/],
     ['foreign.zip', zipSync({ 'package.json': strToU8('{}') }), /not a Waymark bundle: it has no manifest\.json/],

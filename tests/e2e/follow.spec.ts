@@ -128,10 +128,10 @@ test.describe(() => {
       'Click “Open "Q3" report”',
       'Click "Print report"',
       'Click "Team lunch"',
-      // Named by its label, not by the value it shows ("Choose…", then "Sales").
-      'Click "Cost center"',
+      // Named by its label, with the value it shows as a person sees it ("Choose…", then "Sales").
+      'Open "Cost center" (shows "Choose…")',
       'Click "Sales"',
-      'Click "Cost center"',
+      'Open "Cost center" (shows "Sales")',
       'Click "Marketing"',
       'Click "Approve expense"',
       'Type "Missing receipt" into Comment',

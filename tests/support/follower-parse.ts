@@ -1,6 +1,6 @@
 /**
  * Reads a guide's sentence the way a new hire would, with the vocabulary the templates write
- * (lib/steps/templates): `Click "X"`, `Type "v" into X`, `Select "v" in X`, `Check "X"`,
+ * (lib/steps/templates): `Click "X"`, `Open "X" (shows "v")`, `Type "v" into X`, `Select "v" in X`, `Check "X"`,
  * `Uncheck "X"`, `Choose "X" (Group)`, `Press Enter in "X"`, `Press Escape`, `Go to "Page"`,
  * and controls without a name by their place: `Click the 3rd button in the toolbar "Edit"`.
  * Pure, so it is unit-tested (tests/unit/follower-parse.test.ts); the follower acts on it.
@@ -60,12 +60,17 @@ export function readTarget(text: string, bare = false): Target | undefined {
 /** The instruction a sentence gives, or a reason why it cannot be read. */
 export function parseSentence(sentence: string): Instruction | { error: string } {
   const text = sentence.replace(/\s+/g, ' ').trim();
-  const [, verb = '', rest = ''] = /^(Go to|Click|Type|Select|Check|Uncheck|Choose|Press) (.*)$/.exec(text) ?? [];
+  const [, verb = '', rest = ''] = /^(Go to|Click|Open|Type|Select|Check|Uncheck|Choose|Press) (.*)$/.exec(text) ?? [];
   switch (verb) {
     case 'Go to': {
       // The page by its quoted title (an address may follow it); the address itself is the step's link.
       const page = readQuoted(rest)?.value ?? rest;
       return page ? { verb: 'goto', page } : { error: `no page named in "${text}"` };
+    }
+    case 'Open': {
+      // `Open "Cost center" (shows "Choose…")`: a list button, found by its label; what it shows may have changed.
+      const named = readQuoted(rest);
+      return named ? { verb: 'click', target: { name: named.value } } : { error: `no control named in "${text}"` };
     }
     case 'Click':
     case 'Check':

@@ -27,6 +27,12 @@ function expectedSteps(): Step[] {
   });
 }
 
+/** The step as the version-1 fixture has it: written before targets kept what they showed (bundle version 3). */
+function beforeShows(step: Step): Step {
+  if (step.kind === 'action' && 'target' in step.action && step.action.target) delete step.action.target.shows;
+  return step;
+}
+
 async function seedFullGuide(): Promise<void> {
   await createGuide({ id: GUIDE_ID, title: 'Every field', createdAt: 1, status: 'done' });
   await db().images.put({ id: IMAGE_ID, guideId: GUIDE_ID, blob: new Blob([JPEG], { type: 'image/jpeg' }), width: 1280, height: 720 });
@@ -65,7 +71,7 @@ describe('bundle fields', () => {
   it('imports a version-1 bundle written by an earlier Waymark, fields and picture whole', async () => {
     const [guide] = await importBundle(new Blob([readFileSync(V1_BUNDLE)]));
     expect(guide!.title).toBe('Every field');
-    expect(await stepsOf(GUIDE_ID)).toEqual(expectedSteps());
+    expect(await stepsOf(GUIDE_ID)).toEqual(expectedSteps().map(beforeShows));
     const image = await db().images.get(IMAGE_ID);
     expect(new Uint8Array(await image!.blob.arrayBuffer())).toEqual(JPEG);
   });

@@ -134,7 +134,7 @@ describe('guide bundles', () => {
     const files = await bundleFiles(await seedLibrary());
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
     files['manifest.json'] = strToU8(JSON.stringify({ ...manifest, version: 7 }));
-    await expectRefused(zip(files), /newer Waymark \(bundle version 7; this Waymark reads version 2\)/);
+    await expectRefused(zip(files), /newer Waymark \(bundle version 7; this Waymark reads version 3\)/);
   });
 
   it('refuses zip bombs, real and with forged sizes', async () => {

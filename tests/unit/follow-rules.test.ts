@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOwnStep } from '@/lib/recording/navigation';
 import { controlName } from '@/lib/capture/names';
+import { describeTarget } from '@/lib/capture/describe';
 import type { Session } from '@/lib/recording/session';
 
 const page = { url: 'http://site/next', title: 'Next' };
@@ -33,6 +34,7 @@ describe('controlName', () => {
   it('names a control that shows its value by its label alone', () => {
     const button = parse('<span id="l">Cost center</span><button id="c" aria-haspopup="listbox" aria-labelledby="l c">Choose…</button>');
     expect(controlName(button, 'Cost center Choose…')).toBe('Cost center');
+    expect(describeTarget(button)).toMatchObject({ name: 'Cost center', shows: 'Choose…' });
     const select = parse('<label>Category <select id="c"><option>Meals</option></select></label>');
     expect(controlName(select, 'Category Meals')).toBe('Category');
     const combo = parse('<input id="c" role="combobox" aria-label="Country" value="France">');

@@ -10,6 +10,7 @@ describe('parseSentence', () => {
   it('reads every verb the templates write', () => {
     expect(parseSentence('Go to "Reports – Fixture"')).toEqual({ verb: 'goto', page: 'Reports – Fixture' });
     expect(parseSentence('Click "Save draft"')).toEqual({ verb: 'click', target: { name: 'Save draft' } });
+    expect(parseSentence('Open "Cost center" (shows "Choose…")')).toEqual({ verb: 'click', target: { name: 'Cost center' } });
     expect(parseSentence('Type "Blue Bottle" into Merchant')).toEqual({ verb: 'type', field: { name: 'Merchant' }, value: 'Blue Bottle', masked: false });
     expect(parseSentence('Type •••• into Card PIN')).toEqual({ verb: 'type', field: { name: 'Card PIN' }, value: '••••', masked: true });
     expect(parseSentence('Select "Travel" in Category')).toEqual({ verb: 'select', field: { name: 'Category' }, option: 'Travel' });

@@ -28,6 +28,7 @@ const target: Complete<TargetDescription> = {
   framePath: [0, 2],
   box,
   place: { index: 2, count: 3, container: { role: 'toolbar', name: 'Edit' } },
+  shows: 'Choose…',
 };
 const page = { url: 'https://example.test/form', title: 'Form' };
 

@@ -17,6 +17,11 @@ describe('sentenceFor', () => {
     );
   });
 
+  it('opens a list button by its label, saying what it showed', () => {
+    const costCenter = target({ name: 'Cost center', text: 'Choose…', shows: 'Choose…' });
+    expect(sentenceFor({ kind: 'click', target: costCenter })).toBe('Open "Cost center" (shows "Choose…")');
+  });
+
   it('falls back to visible text, then to the role', () => {
     expect(sentenceFor({ kind: 'click', target: target({ text: 'Save' }) })).toBe('Click "Save"');
     expect(sentenceFor({ kind: 'click', target: target({ role: 'link', tag: 'a' }) })).toBe('Click the link');
