@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PageRecorder } from '@/lib/capture/page-recorder';
 import { startPrivacy } from '@/lib/privacy/content';
-import { isMessage } from '@/lib/messages';
+import { isMessage } from '@/lib/messaging';
 import { InPageBar } from '@/components/inpage/bar';
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isMessage } from '@/lib/messages';
+import { isMessage } from '@/lib/messaging';
 import { renderPage } from '@/lib/screenshots/render-page';
 
 /**

@@ -8,7 +8,8 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { Assert, Equals } from '@/lib/same-type';
-import { isMessage, type Message, type MessageType, type Protocol, type Sender } from './messages';
+import type { Message, MessageType, Protocol, Sender } from './messages';
+import { isMessage } from './messaging';
 
 /** Sent only by the background to its own content scripts or offscreen document, which answer nothing else: no check. */
 const FROM_BACKGROUND = 'from-background';

@@ -5,7 +5,8 @@
  * background hides it while it captures the tab, so it never appears in a screenshot.
  * Plain DOM on purpose: it is injected with the recorder into recorded tabs, which must stay small.
  */
-import { send, type RecordingStatus } from '@/lib/messages';
+import type { RecordingStatus } from '@/lib/messages';
+import { send } from '@/lib/messaging';
 import { painted } from '@/lib/capture/painted';
 
 /** How long the bar offers to open the guide after a stop. */

@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { send, type RecordingStatus } from '@/lib/messages';
+import type { RecordingStatus } from '@/lib/messages';
+import { send } from '@/lib/messaging';
 import { openWelcome } from '@/lib/onboarding/welcome';
 
 const POLL_MS = 500;

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { stepsOf } from '@/lib/db/steps';
-import { send } from '@/lib/messages';
+import { send } from '@/lib/messaging';
 import { perform } from '@/lib/editor/history';
 import { attentionCount } from '@/lib/walk/health';
 import { undoRecaptureChange } from '@/lib/walk/recapture';

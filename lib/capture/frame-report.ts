@@ -3,7 +3,8 @@
  * and place among the frames, named by a document id (a new top document replaces the old
  * page's frames). Each of these reads layout: never call them inside an event handler.
  */
-import { send, type ActionContext, type FrameReport } from '@/lib/messages';
+import type { ActionContext, FrameReport } from '@/lib/messages';
+import { send } from '@/lib/messaging';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';
 import { frameGeometry } from './frames';
 import { afterHandler } from './measure';

@@ -5,7 +5,7 @@
  * measure the synchronous work per event; production builds leave them out, since the page
  * can read its own performance timeline.
  */
-import { send } from '@/lib/messages';
+import { send } from '@/lib/messaging';
 
 const BENCH = import.meta.env.WXT_BENCH === '1';
 

@@ -8,7 +8,8 @@
  * have: a tab closed mid-typing can no longer send anything, but its draft is already stored.
  */
 import { browser } from 'wxt/browser';
-import { send, type ActionContext } from '@/lib/messages';
+import type { ActionContext } from '@/lib/messages';
+import { send } from '@/lib/messaging';
 import type { Action } from '@/lib/steps/types';
 import { newId } from '@/lib/ids';
 

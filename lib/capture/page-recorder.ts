@@ -6,7 +6,7 @@
  * Each `if` that drops an event says why.
  */
 import { browser } from 'wxt/browser';
-import { isMessage } from '@/lib/messages';
+import { isMessage } from '@/lib/messaging';
 import type { Action, Point, TargetDescription } from '@/lib/steps/types';
 import { isIgnoredElement } from '@/lib/privacy/policy';
 import { trackChanges, type ChangeTracker } from './changes';

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { finder } from '@medv/finder';
-import { isMessage } from '@/lib/messages';
+import { isMessage } from '@/lib/messaging';
 
 function selectorOf(element: Element): string | undefined {
   try {

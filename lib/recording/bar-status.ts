@@ -1,7 +1,8 @@
 /** What the popup and the in-page bar show: state, step count, and why a recording waits. */
 import { browser } from 'wxt/browser';
 import { countSteps } from '@/lib/db/steps';
-import { sendToTab, type RecordingStatus } from '@/lib/messages';
+import type { RecordingStatus } from '@/lib/messages';
+import { sendToTab } from '@/lib/messaging';
 import { isStreamed } from '@/lib/screenshots/stream';
 import { readSession, tabsOf, updateSession } from './session';
 

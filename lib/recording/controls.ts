@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { createGuide, getGuide, updateGuide } from '@/lib/db/guides';
 import { db } from '@/lib/db/database';
 import type { RecordingState } from '@/lib/messages';
-import { sendToTab } from '@/lib/messages';
+import { sendToTab } from '@/lib/messaging';
 import { forgetFrames } from '@/lib/screenshots/frame-cache';
 import { startStream, stopStream } from '@/lib/screenshots/stream';
 import { readSession, tabsOf, updateSession, writeSession, type Session } from './session';

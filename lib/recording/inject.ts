@@ -9,7 +9,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { sendToTab } from '@/lib/messages';
+import { sendToTab } from '@/lib/messaging';
 import type { Session } from './session';
 
 export const RECORDER_FILE: ScriptPublicPath = '/recorder.js';

@@ -6,7 +6,7 @@
  * (lib/recording/coverage.ts decides).
  */
 import { browser } from 'wxt/browser';
-import { sendToTab } from '@/lib/messages';
+import { sendToTab } from '@/lib/messaging';
 import { forgetFrames, loaded, topDocumentReplaced } from '@/lib/screenshots/frame-cache';
 import { stopStream } from '@/lib/screenshots/stream';
 import { loadPrivacySettings } from '@/lib/privacy/settings';

@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { ShotSource } from '@/lib/steps/types';
-import { sendToTab, type FrameReport } from '@/lib/messages';
+import type { FrameReport } from '@/lib/messages';
+import { sendToTab } from '@/lib/messaging';
 import { blurPage } from './blur';
 import { captureVisible, captureWaitMs, intentWaitMs, type CapturePriority } from './capture-queue';
 import { encodeCapture, type EncodedImage } from './encode';

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
-import { sendToTab } from '@/lib/messages';
+import { sendToTab } from '@/lib/messaging';
 import { blurPage } from './blur';
 import type { PageState } from './choice';
 import { encodeCapture, type EncodedImage } from './encode';

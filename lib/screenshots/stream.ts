@@ -8,7 +8,7 @@
  * the offscreen document and its streams outlive a stopped worker.
  */
 import { browser } from 'wxt/browser';
-import { send } from '@/lib/messages';
+import { send } from '@/lib/messaging';
 import { withTimeout } from '@/lib/with-timeout';
 import type { PageState } from './choice';
 import { dataUrlToBlob, type EncodedImage } from './encode';

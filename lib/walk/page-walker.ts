@@ -5,7 +5,8 @@
  * shows the panel. It never fills in, clicks or submits anything itself.
  */
 import { browser } from 'wxt/browser';
-import { isMessage, send, type Protocol } from '@/lib/messages';
+import type { Protocol } from '@/lib/messages';
+import { isMessage, send } from '@/lib/messaging';
 import { frameGeometry, framePath } from '@/lib/capture/frames';
 import { painted } from '@/lib/capture/painted';
 import { secretBoxes } from '@/lib/privacy/secret-boxes';

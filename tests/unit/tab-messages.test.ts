@@ -1,7 +1,7 @@
 /** Messages to a tab's pages (lib/messages.ts `sendToTab`): a page going away never holds the caller. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendToTab, TAB_ANSWER_MS } from '@/lib/messages';
+import { sendToTab, TAB_ANSWER_MS } from '@/lib/messaging';
 
 describe('sendToTab', () => {
   afterEach(() => {
