@@ -2,7 +2,7 @@
  * A cheap change counter for the page: DOM mutations, scrolls, resizes and input since the
  * recording began. When it stops moving for a short while, the page has "settled" and the
  * background takes a picture of it, ready to serve as the pre-action screenshot of the next
- * action (see ARCHITECTURE.md).
+ * action (see the README, "Pre-action screenshots").
  */
 import { isIgnoredElement } from '@/lib/privacy/policy';
 

@@ -81,6 +81,8 @@ export async function start(request: StartRequest): Promise<{ guideId: string } 
   void showElementMenu(true);
   // Before the recorder and its bar: a streamed tab never shows the bar (it would be in every frame).
   await startStream(tabId);
+  // Stopped (the shortcut pressed again, the tab closed) while the stream started: no stream left behind.
+  if ((await readSession()).guideId !== guideId) await stopStream(tabId);
   // The recorder starts at once in every frame; the top frame's first report becomes the
   // "Go to" start step.
   await coverFrames({ tabId }, session);

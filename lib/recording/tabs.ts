@@ -84,6 +84,9 @@ export async function documentCommitted(tabId: number, frameId: number, url: str
       // A pause the user chose stays theirs (no notice, no resuming by itself).
       if (session.state === 'recording' || session.notice) {
         const paused = await updateSession((s) => ({ ...s, state: 'paused', notice: coverage.notice }));
+        // Nothing of a never-record site may be captured: the stream stops (it is not started
+        // again when the recording resumes by itself; the bar and captures serve then).
+        await Promise.all(tabsOf(paused).map(stopStream));
         // Recorders in the other tabs stop sending (and being pictured) while paused.
         await Promise.all(tabsOf(paused).map((id) => sendToTab(id, { type: 'recorder.state', recording: false })));
         void showBar();

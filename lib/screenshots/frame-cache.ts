@@ -1,7 +1,7 @@
 /**
  * What the picture logic remembers per recorded tab: every frame's last report, the last
  * settled frame (a capture taken after the page stopped changing), and the picture taken at
- * the latest action intent. See ARCHITECTURE.md, "the hard problem", and choice.ts.
+ * the latest action intent. See the README, "Pre-action screenshots", and choice.ts.
  *
  * It survives the service worker: Chrome stops an idle worker after ~30 s, and the first
  * click after the user read the page for a while must still get its pre-action picture.

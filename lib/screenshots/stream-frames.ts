@@ -1,7 +1,7 @@
 /**
  * Which frame of a tab's live stream shows a moment, and which frames to let go: the pure
  * core of the stream picture source (stream-source.ts runs it in the offscreen document).
- * Unit-tested in tests/unit/stream-frames.test.ts. See ARCHITECTURE.md, "the tab stream".
+ * Unit-tested in tests/unit/stream-frames.test.ts. See the README, "Pre-action screenshots": the tab stream.
  *
  * A frame is stamped when it arrives in the offscreen document, on the clock every document of
  * the browser shares (`performance.timeOrigin + performance.now()`); an event's time is the

@@ -2,11 +2,11 @@
  * The offscreen document's side of the tab stream (Chromium; entrypoints/offscreen/): a live
  * video stream of each recorded tab the background asks for, its recent frames in a ring
  * (stream-frames.ts decides which to keep), and the frame from before a moment, secrets blurred
- * before it leaves this document. See ARCHITECTURE.md, "the tab stream".
+ * before it leaves this document. See the README, "Pre-action screenshots": the tab stream.
  */
 import { browser } from 'wxt/browser';
 import type { Message, Response, Sender } from '@/lib/messages';
-import { onMessage } from '@/lib/message-checks';
+import { isMessage } from '@/lib/messaging';
 import type { PageState } from './choice';
 import { pageBoxes, pixelateBoxes } from './blur';
 import { frameBefore, trimRing, type StreamFrame } from './stream-frames';
@@ -24,20 +24,34 @@ interface TabStream {
 }
 
 const streams = new Map<number, TabStream>();
+/** Per tab, the latest start or stop: a start that a stop (or another start) overtook while it waited for its stream lets it go. */
+const generations = new Map<number, number>();
+const nextGeneration = (tabId: number) => {
+  const generation = (generations.get(tabId) ?? 0) + 1;
+  generations.set(tabId, generation);
+  return generation;
+};
 
 /** The clock every document of the browser shares (a page's event times are on it too). */
 const now = () => performance.timeOrigin + performance.now();
+
+/** How far ahead of this document's clock an event may seem before the clocks are taken to disagree. */
+const CLOCK_SLACK_MS = 5;
 
 /** A frame rate well above what a press leaves (80–150 ms): a frame comes 10–36 ms after a change. */
 const MAX_FRAME_RATE = 30;
 
 async function start(tabId: number, streamId: string, width: number, height: number): Promise<void> {
   stop(tabId);
+  const generation = nextGeneration(tabId);
   // Chromium's form of constraints for a tab capture stream id (not in the standard types).
   const video = { mandatory: { chromeMediaSource: 'tab', chromeMediaSourceId: streamId, maxWidth: width, maxHeight: height, maxFrameRate: MAX_FRAME_RATE } };
   const media = await navigator.mediaDevices.getUserMedia({ audio: false, video } as MediaStreamConstraints);
   const track = media.getVideoTracks()[0];
-  if (!track) throw new Error('no video track');
+  if (generations.get(tabId) !== generation || !track) {
+    for (const t of media.getTracks()) t.stop();
+    throw new Error(track ? 'stopped while starting' : 'no video track');
+  }
   const stream: TabStream = { media, ring: [], seq: 0 };
   streams.set(tabId, stream);
   void keepFrames(tabId, stream, track);
@@ -59,9 +73,13 @@ async function keepFrames(tabId: number, stream: TabStream, track: MediaStreamTr
     for (const entry of closed) entry.frame.close();
   }
   void reader.cancel().catch(() => undefined);
+  // The track ended on its own (the tab's renderer gone, capture revoked): its last frame must
+  // not stand for every later moment. Without a stream the background captures instead.
+  if (streams.get(tabId) === stream) stop(tabId);
 }
 
 function stop(tabId: number): void {
+  nextGeneration(tabId);
   const stream = streams.get(tabId);
   if (!stream) return;
   streams.delete(tabId);
@@ -71,6 +89,9 @@ function stop(tabId: number): void {
 
 /** The frame from before `eventAt`, drawn at once (the ring may close it at the next frame), blurred, encoded. */
 async function frameAt(tabId: number, eventAt: number, pages: PageState[]): Promise<Response<'stream.frame'>> {
+  // A moment after this document's now: the two processes' clocks disagree (they are each set
+  // once, and a sleep or a clock change can part them); no frame can be trusted to precede it.
+  if (eventAt > now() + CLOCK_SLACK_MS) return undefined;
   const ring = streams.get(tabId)?.ring;
   const entry = ring && frameBefore(ring, eventAt);
   if (!entry) return undefined;
@@ -118,6 +139,16 @@ function answer(message: Message): Promise<unknown> | undefined {
   }
 }
 
+/**
+ * A listener of its own, not the background's (message-checks.ts): every extension context
+ * hears every message, and only the background's stream.* requests are this document's to answer.
+ */
 export function serveStreams(): void {
-  onMessage((message, sender) => (fromBackground(sender) ? answer(message) : undefined));
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isMessage(message) || !message.type.startsWith('stream.') || !fromBackground(sender)) return undefined;
+    const reply = answer(message);
+    if (!reply) return undefined;
+    void reply.then(sendResponse, () => sendResponse(undefined));
+    return true;
+  });
 }

@@ -16,8 +16,13 @@ import type { IntentFrame } from './frame-cache';
 
 const KEY = 'waymark.streams';
 const OFFSCREEN = '/offscreen.html';
-/** A frame is drawn and encoded in tens of ms; past this the caller takes another picture. */
-const FRAME_WITHIN_MS = 2_000;
+/**
+ * A frame is drawn and encoded in tens of ms; past this the caller captures instead, and the
+ * later the capture, the likelier it shows the action's effect.
+ */
+const FRAME_WITHIN_MS = 500;
+/** getUserMedia of a tab answers within a second; a stuck offscreen document must not hold the start. */
+const START_WITHIN_MS = 3_000;
 
 /**
  * The streamed tabs, read from storage once per worker. An intent asks at once, and its
@@ -78,7 +83,7 @@ export async function startStream(tabId: number): Promise<boolean> {
     const size = await deviceSize(tabId);
     const streamId = await browser.tabCapture.getMediaStreamId({ targetTabId: tabId });
     await openOffscreen();
-    const answer = await send({ type: 'stream.start', tabId, streamId, ...size });
+    const answer = await withTimeout(send({ type: 'stream.start', tabId, streamId, ...size }), START_WITHIN_MS, 'The tab stream');
     if (!answer?.ok) return false;
     await setStreamed(tabId, true);
     return true;
@@ -88,9 +93,12 @@ export async function startStream(tabId: number): Promise<boolean> {
   }
 }
 
-/** Stops the tab's stream; the offscreen document goes with the last one. */
+/**
+ * Stops the tab's stream, also one still starting (the offscreen document lets it go when it
+ * comes); the offscreen document goes with the last one.
+ */
 export async function stopStream(tabId: number): Promise<void> {
-  if (import.meta.env.FIREFOX || !(await streamedTabs()).includes(tabId)) return;
+  if (import.meta.env.FIREFOX) return;
   const left = await setStreamed(tabId, false);
   await send({ type: 'stream.stop', tabId }).catch(() => undefined);
   if (left.length === 0) await browser.offscreen.closeDocument().catch(() => undefined);
