@@ -31,12 +31,15 @@ function columnOf(cell: Element): number | undefined {
   return undefined;
 }
 
-/** The header of `column` in the table: by aria-colindex, else by place in its header row. */
+/**
+ * The header of `column` in the table: by aria-colindex, else by place in its last header row
+ * (grouped headers put the group above: "Amount" over "Net" and "Gross").
+ */
 function headerOf(table: Element, column: number): Element | undefined {
   const headers = [...table.querySelectorAll(HEADER)].filter((h) => h.closest(TABLE) === table);
   const byIndex = headers.find((h) => Number(h.getAttribute('aria-colindex')) === column);
   if (byIndex) return byIndex;
-  const row = headers[0]?.closest(ROW);
+  const row = headers.at(-1)?.closest(ROW);
   if (!row) return undefined;
   return cellsOf(row).find((cell) => cell.matches(HEADER) && columnOf(cell) === column);
 }

@@ -8,7 +8,7 @@ import { finder } from '@medv/finder';
 import type { Box, TargetDescription } from '@/lib/steps/types';
 import { frameOffset, framePath } from './frames';
 import { columnName } from './columns';
-import { controlName, placeOf, showsValue } from './names';
+import { controlName, placeOf } from './names';
 
 const MAX_TEXT = 120;
 
@@ -88,10 +88,16 @@ export function targetName(element: Element): string {
   return controlName(element, accessibleName(element)) || columnName(element);
 }
 
+function opensList(element: Element): boolean {
+  const role = element.getAttribute('role');
+  return role === 'combobox' || role === 'listbox' || element.getAttribute('aria-haspopup') === 'listbox';
+}
+
 /** What a control named by its label alone shows (`Choose…`, then `Sales`), if anything. */
 function shownValue(element: Element, name: string): string | undefined {
-  // A <select>'s step names the option chosen instead (`Select "Travel" in Category`).
-  if (!name || element.localName === 'select' || !showsValue(element)) return undefined;
+  // A <select>'s step names the option chosen instead (`Select "Travel" in Category`). Only a
+  // control that opens a list of values: a menu button's text ("3", a user's address) is no value to choose.
+  if (!name || element.localName === 'select' || !opensList(element)) return undefined;
   const value = clean((element as HTMLElement).innerText ?? element.textContent ?? '').slice(0, MAX_TEXT);
   return value && value !== name ? value : undefined;
 }

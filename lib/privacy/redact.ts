@@ -35,7 +35,7 @@ function showsValue(step: ActionStep, value: string): boolean {
   const { action } = step;
   if (action.kind === 'navigate') return false;
   const target = action.target;
-  return (action.kind === 'type' && action.value.includes(value)) || Boolean(target?.name.includes(value) || target?.text?.includes(value));
+  return (action.kind === 'type' && action.value.includes(value)) || Boolean(target?.name.includes(value) || target?.text?.includes(value) || target?.shows?.includes(value));
 }
 
 /** Pure: what redacting `value` in these steps changes. */

@@ -27,6 +27,15 @@ describe('a control named by its column', () => {
     expect(describeTarget(field('#a')).name).toBe('Account');
   });
 
+  it('under grouped headers, the leaf header names the column', () => {
+    document.body.innerHTML = `<table><thead>
+      <tr><th></th><th colspan="2">Amount</th></tr>
+      <tr><th>Item</th><th>Net</th><th>Gross</th></tr>
+    </thead><tbody><tr><td>Pen</td><td><input id="net"></td><td><input id="gross"></td></tr></tbody></table>`;
+    expect(columnName(field('#net'))).toBe('Net');
+    expect(columnName(field('#gross'))).toBe('Gross');
+  });
+
   it('never over a name the control has, nor outside a table', () => {
     document.body.innerHTML = `<table><tr><th>Category</th></tr><tr><td><input id="x" aria-label="Food budget"></td></tr></table>
       <input id="free">`;
