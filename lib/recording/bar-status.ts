@@ -42,12 +42,20 @@ export async function showBar(tabs?: number[]): Promise<void> {
     const offPage = await isStreamed(tabId);
     await sendToTab(tabId, { type: 'recorder.bar', status: current, ...(offPage ? { offPage } : {}) }, 0);
   };
-  await Promise.all([...targets.map(show), showBadge(current.state)]);
+  await Promise.all([...targets.map(show), showBadge(current)]);
 }
 
-/** The toolbar button says a recording runs: a streamed tab has no bar to say it. */
-function showBadge(state: RecordingStatus['state']): Promise<void> {
-  const text = state === 'recording' ? 'REC' : state === 'paused' ? '❚❚' : '';
-  return browser.action.setBadgeText({ text }).catch(() => undefined);
+/**
+ * The toolbar button says a recording runs, and what the bar would say when something needs
+ * the user (a step not saved, a pause on a page that may not be recorded): a streamed tab has
+ * no bar to say it. Its tooltip carries the words; the popup shows them too.
+ */
+async function showBadge({ state, error, notice }: RecordingStatus): Promise<void> {
+  const attention = state !== 'idle' ? (error ?? notice) : undefined;
+  const text = attention ? '!' : state === 'recording' ? 'REC' : state === 'paused' ? '❚❚' : '';
+  await Promise.all([
+    browser.action.setBadgeText({ text }),
+    browser.action.setTitle({ title: attention ? `Waymark: ${attention}` : '' }),
+  ]).catch(() => undefined);
 }
 
