@@ -36,7 +36,7 @@ const LATENCY_ID = 'pressToStepMs';
 const only = process.env.BENCH_CONDITIONS?.split(',').filter(Boolean);
 const chosen = <T extends { id: string }>(list: T[]) => (only ? list.filter((c) => only.some((o) => c.id.toLowerCase().includes(o.toLowerCase()))) : list);
 
-const rowId = (id: string, pressMs: number) => `${id}${pressMs}ms`;
+const rowId = (id: string, pressMs: number) => `${id}Press${pressMs}ms`;
 const tally = (list: Judged[], key: (j: Judged) => string) => {
   const by = new Map<string, number>();
   for (const j of list) by.set(key(j), (by.get(key(j)) ?? 0) + 1);

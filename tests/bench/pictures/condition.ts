@@ -20,7 +20,7 @@ export interface Run {
 }
 
 export interface Condition {
-  /** Figure id stem; the row is `${id}${pressMs}ms`. */
+  /** Figure id stem; the row is `${id}Press${pressMs}ms`. */
   id: string;
   name: string;
   /** The fixture page, under tests/fixtures/bench/. */

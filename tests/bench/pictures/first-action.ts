@@ -8,7 +8,7 @@
 import type { BenchSession } from '../session';
 import { Person } from '../../support/person';
 import { on } from './condition';
-import { judge, settledGuide, stepsOfPresses, type Judged } from './judge';
+import { judge, keepIfFailed, settledGuide, stepsOfPresses, type Judged } from './judge';
 import { barShown, retried, REPEATS, seedOf, type Outcome } from './runner';
 
 export interface FirstAction {
@@ -64,6 +64,7 @@ export async function runFirstAction(session: BenchSession, first: FirstAction, 
   for (const [i, { guideId, at, failure }] of runs.entries()) {
     const steps = await settledGuide(session.api.page, guideId, i === runs.length - 1 ? 500 : 0);
     judged.push(failure ? { missing: failure } : await judge(session.api.page, stepsOfPresses(steps, [at], SHOW)[0], at, 'panel'));
+    await keepIfFailed(session.api.page, judged[i]!, `${session.browser.browserName}-${first.id}-${pressMs}ms-${i + 1}`);
     if (i === runs.length - 1) control = await judge(session.api.page, stepsOfPresses(steps, [controlAt], on('Done', ['click']))[0], controlAt, 'panel');
   }
   return { judged, control };

@@ -4,8 +4,10 @@
  * by the step's `shot` label). Nothing here runs while the driver acts, so it cannot pace it.
  * A press without a step, or a step without a picture, is a failure of that repetition.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { countColours, type Rgb } from '../../support/pixels';
+import { countColours, storedImage, type Rgb } from '../../support/pixels';
 
 /** Each colour a picture is judged by (tests/fixtures/bench/pictures*.html, pictures-more.js). */
 export const COLOURS = {
@@ -103,6 +105,7 @@ export interface Judged {
   /** Pixels of each colour the picture must show (the page's state before the action). */
   shows?: number[];
   shot?: string;
+  imageId?: string;
   /** The press that made the step (its button or key going down) → step saved with its picture, ms. */
   latency?: number;
 }
@@ -111,7 +114,7 @@ export async function judge(extensionPage: Page, step: StoredStep | undefined, p
   if (!step) return { missing: 'no step' };
   if (!step.imageId || !step.hasImage) return { missing: 'no picture', shot: step.shot };
   const [band, pixels, ...shows] = await countColours(extensionPage, step.imageId, [PAGE_BAND, COLOURS[effect], ...mustShow.map((c) => COLOURS[c])]);
-  return { effect: pixels, band, shows, shot: step.shot, latency: step.createdAt - pressedAt };
+  return { effect: pixels, band, shows, shot: step.shot, imageId: step.imageId, latency: step.createdAt - pressedAt };
 }
 
 export const ofThePage = (j: Judged): boolean => (j.band ?? 0) > PAGE_PIXELS;
@@ -132,4 +135,12 @@ export async function settledGuide(extensionPage: Page, guideId: string, quietMs
     steps = now;
     if (same || Date.now() > deadline) return steps;
   }
+}
+
+/** BENCH_SAVE_FAILED=<dir>: the pictures judged not "before" are written there, to look at. */
+export async function keepIfFailed(extensionPage: Page, judged: Judged, label: string): Promise<void> {
+  const dir = process.env.BENCH_SAVE_FAILED;
+  if (!dir || before(judged) || !judged.imageId) return;
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, `${label}-${judged.shot}.jpg`), await storedImage(extensionPage, judged.imageId));
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { BenchSession } from '../session';
 import { Person } from '../../support/person';
 import { effectShown, on, resetEffects, type Condition, type Run } from './condition';
-import { judge, settledGuide, stepsOfPresses, type Judged } from './judge';
+import { judge, keepIfFailed, settledGuide, stepsOfPresses, type Judged } from './judge';
 
 /** Repetitions per condition and press duration (BENCH_REPEATS for quick local runs). */
 export const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS) || 20);
@@ -87,6 +87,7 @@ export async function runCondition(session: BenchSession, condition: Condition, 
     for (const [i, step] of mine.entries()) {
       const failure = failed.get(i);
       judged.push(failure ? { missing: failure } : await judge(session.api.page, step, released[i]!, condition.effect, condition.mustShow));
+      await keepIfFailed(session.api.page, judged[i]!, `${session.browser.browserName}-${condition.id}-${pressMs}ms-${i + 1}`);
     }
     const [controlStep] = stepsOfPresses(steps, [controlAt], on('Done', ['click']));
     return { judged, control: await judge(session.api.page, controlStep, controlReleased, condition.effect) };
