@@ -4,7 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { test, expect } from './fixtures';
-import { CLICKS_DRAWER_YELLOW, cleanSettledFrame, countColour } from '../support/pixels';
+import { CLICKS_DRAWER_YELLOW, countColour } from '../support/pixels';
+import { Person } from '../support/person';
 import { FAST_SUSPEND, stopBackground } from '../support/background';
 
 test.describe('a background stopped mid-recording', () => {
@@ -19,10 +20,11 @@ test.describe('a background stopped mid-recording', () => {
     await page.goto(server.url('recorder/clicks.html'));
     const guideId = await api.startRecording(page);
     await api.waitForSteps(1);
-    // A person reads the page: it settles and Waymark keeps a picture of it (on disk, too).
-    await expect.poll(() => cleanSettledFrame(api.page)).toBe(true);
+    // A person reads the page for a moment (a human gap, not a wait for Waymark's picture).
+    const person = new Person(page);
+    await person.pause();
     api = await stopBackground(browserWithExtension, api, page);
-    await page.getByRole('button', { name: 'Open drawer' }).click({ delay: 100 });
+    await person.press(page.getByRole('button', { name: 'Open drawer' }), { pressMs: 100 });
     await expect(page.getByText('Drawer opened')).toBeVisible();
     await api.waitForSteps(2);
     await page.getByRole('button', { name: 'Save draft' }).click({ delay: 100 });

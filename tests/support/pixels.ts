@@ -11,9 +11,14 @@ export type Rgb = [number, number, number];
 export const CLICKS_DRAWER_YELLOW: Rgb = [0xfd, 0xe6, 0x8a];
 
 /** Pixels of the stored image `imageId` within `tolerance` of `colour` on each channel. */
-export function countColour(extensionPage: Page, imageId: string, colour: Rgb, tolerance = 24): Promise<number> {
+export async function countColour(extensionPage: Page, imageId: string, colour: Rgb, tolerance = 24): Promise<number> {
+  return (await countColours(extensionPage, imageId, [colour], tolerance))[0]!;
+}
+
+/** `countColour` for several colours, the image decoded once. */
+export function countColours(extensionPage: Page, imageId: string, colours: Rgb[], tolerance = 24): Promise<number[]> {
   return extensionPage.evaluate(
-    async ({ id, colour: [r, g, b], tolerance: t }) => {
+    async ({ id, colours, tolerance: t }) => {
       const blob = await new Promise<Blob>((resolve, reject) => {
         const open = indexedDB.open('waymark');
         open.onerror = () => reject(open.error);
@@ -28,13 +33,15 @@ export function countColour(extensionPage: Page, imageId: string, colour: Rgb, t
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(bitmap, 0, 0);
       const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-      let count = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i]! - r) <= t && Math.abs(data[i + 1]! - g) <= t && Math.abs(data[i + 2]! - b) <= t) count++;
-      }
-      return count;
+      return colours.map(([r, g, b]) => {
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (Math.abs(data[i]! - r) <= t && Math.abs(data[i + 1]! - g) <= t && Math.abs(data[i + 2]! - b) <= t) count++;
+        }
+        return count;
+      });
     },
-    { id: imageId, colour, tolerance },
+    { id: imageId, colours, tolerance },
   );
 }
 
