@@ -101,7 +101,8 @@ export async function stopStream(tabId: number): Promise<void> {
   if (import.meta.env.FIREFOX) return;
   const left = await setStreamed(tabId, false);
   await send({ type: 'stream.stop', tabId }).catch(() => undefined);
-  if (left.length === 0) await browser.offscreen.closeDocument().catch(() => undefined);
+  // None may be open (no stream was had): closing it then throws, at once or later.
+  if (left.length === 0) await Promise.resolve().then(() => browser.offscreen.closeDocument()).catch(() => undefined);
 }
 
 /**
