@@ -116,7 +116,7 @@ test('a guide exported as a bundle imports as a whole copy; bad files change not
   const cases: [string, Uint8Array, RegExp][] = [
     ['truncated.waymark.zip', bytes.subarray(0, Math.floor(bytes.length * 0.6)), /damaged or incomplete/],
     ['foreign.zip', zipSync({ 'package.json': strToU8('{}') }), /not a Waymark bundle: it has no manifest\.json/],
-    ['newer.waymark.zip', newer, /made by a newer Waymark \(bundle version 3/],
+    ['newer.waymark.zip', newer, /made by a newer Waymark \(bundle version 4/],
     ['photo.waymark.zip', strToU8('\xff\xd8\xff not a zip'), /not a \.zip file/],
   ];
   for (const [name, data, message] of cases) {

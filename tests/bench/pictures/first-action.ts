@@ -1,6 +1,6 @@
 /**
  * The first action of a recording: REPEATS recordings, each started on a freshly loaded page,
- * with one press on "Show panel" as soon as the recording bar shows (a person who knows where
+ * with one press on "Show panel" as soon as the recording bar (or, without one, the REC badge) shows (a person who knows where
  * to click), or 500 ms after it shows. After the effect shows and a human gap, the person
  * finishes; the last recording also has a control press. All the guides are read after the
  * last one stopped.
@@ -37,7 +37,7 @@ export async function runFirstAction(session: BenchSession, first: FirstAction, 
       let at = Date.now();
       try {
         guideId = await retried(() => session.api.startRecording(page));
-        await barShown(page);
+        await barShown(session, page);
         if (first.delayMs) await new Promise((r) => setTimeout(r, first.delayMs));
         at = await person.press(page.locator('#show'), { pressMs });
         const failure = await person.seen(panelShown).then(() => undefined, (e: Error) => `no effect: ${e.message.split('\n')[0]}`);

@@ -29,8 +29,20 @@ export function seedOf(id: string, pressMs: number): number {
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message.split('\n')[0]! : String(e));
 
-/** The in-page bar (what the person sees when recording starts; it shows in the page). */
-export const barShown = (page: Page) => page.locator('[data-waymark-bar]').waitFor({ state: 'visible' });
+/**
+ * What the person sees when the recording starts: the in-page bar, or, in a streamed tab that
+ * has none (Chromium), the toolbar button's REC badge, read as the eye reads it.
+ */
+export async function barShown(session: BenchSession, page: Page): Promise<void> {
+  let shown = false;
+  const badge = async () => {
+    while (!shown && (await session.api.page.evaluate(() => chrome.action.getBadgeText({}))) !== 'REC') {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  await Promise.race([page.locator('[data-waymark-bar]').waitFor({ state: 'visible' }), badge()]);
+  shown = true;
+}
 
 /**
  * The automation contract's start and stop, asked again when Firefox's event page was being
@@ -53,7 +65,7 @@ export async function runCondition(session: BenchSession, condition: Condition, 
     await condition.ready?.(page);
     const guideId = await retried(() => session.api.startRecording(page));
     const run: Run = { session, page, person: new Person(page, seedOf(condition.id, pressMs)), pressMs, guideId, tabId: await session.api.tabIdOf(page) };
-    await barShown(page);
+    await barShown(session, page);
     await new Promise((r) => setTimeout(r, ORIENT_MS));
     const presses: number[] = [];
     const released: number[] = [];
