@@ -30,6 +30,13 @@ export type Colour = keyof typeof COLOURS;
 
 /** The header band of the bench pages: a picture with less of it is not a picture of the page. */
 const PAGE_BAND: Rgb = [0x28, 0x3c, 0x6e];
+/**
+ * How far a pixel may be from its colour on each channel. A tab stream's frame went through
+ * video (4:2:0 chroma) and JPEG: its magenta lands ~30 off, beyond the default 24, and the
+ * judge went blind (the control's picture, effect showing, had 27 px of it). Every two colours
+ * above differ by more than this on some channel.
+ */
+const TOLERANCE = 48;
 const PAGE_PIXELS = 20_000; // of ~55 000
 /** More pixels than this of a colour: the picture shows it (a panel is ~30 000). */
 export const EFFECT_PIXELS = 400;
@@ -113,7 +120,7 @@ export interface Judged {
 export async function judge(extensionPage: Page, step: StoredStep | undefined, pressedAt: number, effect: Colour, mustShow: Colour[] = []): Promise<Judged> {
   if (!step) return { missing: 'no step' };
   if (!step.imageId || !step.hasImage) return { missing: 'no picture', shot: step.shot };
-  const [band, pixels, ...shows] = await countColours(extensionPage, step.imageId, [PAGE_BAND, COLOURS[effect], ...mustShow.map((c) => COLOURS[c])]);
+  const [band, pixels, ...shows] = await countColours(extensionPage, step.imageId, [PAGE_BAND, COLOURS[effect], ...mustShow.map((c) => COLOURS[c])], TOLERANCE);
   return { effect: pixels, band, shows, shot: step.shot, imageId: step.imageId, latency: step.createdAt - pressedAt };
 }
 
