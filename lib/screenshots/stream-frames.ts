@@ -41,7 +41,12 @@ export function frameBefore<F>(ring: readonly StreamFrame<F>[], eventAt: number)
 const TOP_LEVEL = 3;
 const TOP_KEPT = 3;
 
-/** Frames older than this go, unless one is the newest. */
+/**
+ * A frame goes once the page stopped looking like it (the next frame came) longer ago than
+ * this; the newest stays however old. Counted from the next frame, not from the frame's own
+ * arrival: on a page still for seconds, the press's own effect is the next frame, and the
+ * request for the picture comes tens of ms after it, so the old frame it needs must be there.
+ */
 export const RING_MS = 1000;
 
 export interface RingSplit<F> {
@@ -61,10 +66,11 @@ function lifetime(seq: number): number {
 export function trimRing<F>(ring: readonly StreamFrame<F>[], now: number): RingSplit<F> {
   const newest = ring[ring.length - 1];
   const split: RingSplit<F> = { kept: [], closed: [] };
-  for (const entry of ring) {
+  ring.forEach((entry, i) => {
     const after = (newest?.seq ?? 0) - entry.seq;
-    const keep = entry === newest || (after < lifetime(entry.seq) && now - entry.arrivedAt <= RING_MS);
+    const shownUntil = ring[i + 1]?.arrivedAt ?? now;
+    const keep = entry === newest || (after < lifetime(entry.seq) && now - shownUntil <= RING_MS);
     (keep ? split.kept : split.closed).push(entry);
-  }
+  });
   return split;
 }

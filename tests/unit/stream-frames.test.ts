@@ -53,10 +53,20 @@ describe('trimRing', () => {
     expect(closed).toHaveLength(27);
   });
 
-  it('closes frames older than the ring', () => {
+  it('closes frames the page stopped looking like longer ago than the ring', () => {
+    // The frame at 100 showed the page until 1200, 10 ms ago: an event at 1150 needs it.
     const { kept } = trimRing(at(0, 100, 1200, 1210), 1210);
-    expect(kept.map((f) => f.arrivedAt)).toEqual([1200, 1210]);
+    expect(kept.map((f) => f.arrivedAt)).toEqual([100, 1200, 1210]);
+    expect(trimRing(at(0, 100, 1200, 1210), 2300).kept.map((f) => f.arrivedAt)).toEqual([1210]);
     expect(RING_MS).toBe(1000);
+  });
+
+  it('a page still for seconds, then changed by a press: the frame from before the press is kept for its request', () => {
+    // Still from 0; a tab switched back to shows the same; the press's effect arrives at 5030.
+    const ring = trimRing(at(0, 5030), 5030).kept;
+    expect(ring.map((f) => f.arrivedAt)).toEqual([0, 5030]);
+    // The picture is asked for after the effect's frame came: the page as it was.
+    expect(frameBefore(ring, 5005)?.arrivedAt).toBe(0);
   });
 
   it('a busy page at 30 or 60 frames/s never holds more than 7 frames (6 kept and the one arriving)', () => {
